@@ -1,0 +1,22 @@
+using Trigger.Migration.Events;
+
+namespace Trigger.Migration.Decisions;
+
+/// <summary>What the trigger decided for one event: the response for Cognito, and what to log and count.</summary>
+public sealed record MigrationOutcome
+{
+    /// <summary>The response Cognito reads.</summary>
+    public required UserMigrationResponse Response { get; init; }
+
+    /// <summary>Null when the user migrates; the reason otherwise.</summary>
+    public Refusal? Refusal { get; init; }
+
+    /// <summary>True when the typed name was an alias.</summary>
+    public bool ViaAlias { get; init; }
+
+    /// <summary>Old attribute names left behind because the new schema lacks them.</summary>
+    public IReadOnlyList<string> DroppedAttributes { get; init; } = [];
+
+    /// <summary>Builds a refusal.</summary>
+    public static MigrationOutcome Refused(Refusal reason) => new() { Response = UserMigrationResponse.Refusal, Refusal = reason };
+}

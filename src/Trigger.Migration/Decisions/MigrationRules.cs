@@ -1,0 +1,59 @@
+using Trigger.Migration.Ports;
+
+namespace Trigger.Migration.Decisions;
+
+/// <summary>Which old user states may migrate, and to which final status. Pure functions.</summary>
+public static class MigrationRules
+{
+    /// <summary>The final status for a user who proved their password and may keep it.</summary>
+    public const string Confirmed = "CONFIRMED";
+
+    /// <summary>The final status for a user who must set a new password through a code.</summary>
+    public const string ResetRequired = "RESET_REQUIRED";
+
+    /// <summary>Whether a password sign-in may even try the old password; null when it may.</summary>
+    public static Refusal? BeforePasswordCheck(OldUser user) => user switch
+    {
+        { Enabled: false } => Refusal.UserDisabled,
+        { Status: "CONFIRMED" or "FORCE_CHANGE_PASSWORD" } => null,
+        { Status: "RESET_REQUIRED" } => Refusal.PasswordResetRequired,
+        { Status: "UNCONFIRMED" } => Refusal.UserNotConfirmed,
+        _ => Refusal.UnsupportedUserStatus,
+    };
+
+    /// <summary>
+    /// The final status after the old pool's answer, or the refusal. A temporary password never yields
+    /// CONFIRMED: the user must choose a password, which needs a verified contact for the code.
+    /// </summary>
+    public static (string? FinalStatus, Refusal? Refusal) AfterPasswordCheck(
+        OldUser user, PasswordCheck check, bool passwordMeetsNewPolicy, WeakPasswordAction weakPasswordAction) => check switch
+    {
+        PasswordCheck.Accepted or PasswordCheck.AcceptedPendingMfa => (passwordMeetsNewPolicy, weakPasswordAction) switch
+        {
+            (true, _) or (false, WeakPasswordAction.Allow) => (Confirmed, null),
+            (false, WeakPasswordAction.Reset) when user.HasVerifiedContact => (ResetRequired, null),
+            _ => (null, Refusal.WeakPassword),
+        },
+        PasswordCheck.TemporaryPassword => user.HasVerifiedContact
+            ? (ResetRequired, null)
+            : (null, Refusal.TemporaryPasswordWithoutVerifiedContact),
+        PasswordCheck.Rejected => (null, Refusal.WrongPassword),
+        PasswordCheck.UnknownUser => (null, Refusal.UnknownUser),
+        PasswordCheck.NotConfirmed => (null, Refusal.UserNotConfirmed),
+        PasswordCheck.ResetRequired => (null, Refusal.PasswordResetRequired),
+        _ => (null, Refusal.UnsupportedChallenge),
+    };
+
+    /// <summary>Whether a forgot-password request may migrate the user (always as RESET_REQUIRED); null when it may.</summary>
+    public static Refusal? ForForgotPassword(OldUser user) => user switch
+    {
+        { Enabled: false } => Refusal.UserDisabled,
+        { Status: "CONFIRMED" or "FORCE_CHANGE_PASSWORD" or "RESET_REQUIRED" } => user.HasVerifiedContact ? null : Refusal.NoVerifiedContact,
+        { Status: "UNCONFIRMED" } => Refusal.UserNotConfirmed,
+        _ => Refusal.UnsupportedUserStatus,
+    };
+
+    /// <summary>SMS MFA carries over when the user had it and the phone is verified; TOTP secrets cannot.</summary>
+    public static bool CarriesSmsMfa(OldUser user) =>
+        user.HasVerifiedPhone && user.MfaMethods.Contains("SMS_MFA", StringComparer.Ordinal);
+}

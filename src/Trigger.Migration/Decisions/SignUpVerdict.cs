@@ -1,0 +1,20 @@
+namespace Trigger.Migration.Decisions;
+
+/// <summary>The PreSignUp guard's verdict.</summary>
+public enum SignUpVerdict
+{
+    /// <summary>No unmigrated old user owns any of the names: let the sign-up through.</summary>
+    Allowed,
+
+    /// <summary>An unmigrated old user owns the username or one of the alias values.</summary>
+    RefusedNameOwnedByOldUser,
+
+    /// <summary>The old pool could not be asked, and the guard fails closed.</summary>
+    RefusedOldPoolUnavailable,
+
+    /// <summary>The old pool could not be asked, and the guard is configured to fail open.</summary>
+    AllowedOldPoolUnavailable,
+
+    /// <summary>A federated sign-up: the identity provider vouched for the identity, so the guard does not apply.</summary>
+    AllowedExternalProvider,
+}
