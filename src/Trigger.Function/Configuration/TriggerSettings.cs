@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Trigger.Migration.Attributes;
+using Trigger.Migration.Decisions;
+
+namespace Trigger.Function.Configuration;
+
+/// <summary>
+/// The function's configuration, read once at init from environment variables (the contract in the README).
+/// A missing or malformed value throws <see cref="SettingsException"/> naming the variable.
+/// </summary>
+internal sealed partial record TriggerSettings
+{
+    public required string OldUserPoolId { get; init; }
+
+    public required string OldClientId { get; init; }
+
+    public required string OldRegion { get; init; }
+
+    public string? OldClientSecretArn { get; init; }
+
+    public string? OldRoleArn { get; init; }
+
+    public string? OldExternalId { get; init; }
+
+    public required SignInMigrationOptions Migration { get; init; }
+
+    public bool PreSignUpFailOpen { get; init; }
+
+    /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
+    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
+
+    private static readonly string[] AllowedAliases = ["email", "phone_number", "preferred_username"];
+
+    public static TriggerSettings Load(Func<string, string?> environment)
+    {
+        string? Optional(string name) => environment(name) is { Length: > 0 } value ? value.Trim() : null;
+        string Required(string name) => Optional(name) ?? throw new SettingsException($"{name} is required but not set.");
+
+        var poolId = Required("MIGRATION_OLD_USER_POOL_ID");
+        var poolMatch = PoolId().Match(poolId);
+        if (!poolMatch.Success)
+        {
+            throw new SettingsException($"MIGRATION_OLD_USER_POOL_ID must look like '<region>_<id>', e.g. 'eu-west-1_AbC123', not '{poolId}'.");
+        }
+
+        var region = Optional("MIGRATION_OLD_REGION") ?? poolMatch.Groups["region"].Value;
+        if (!Region().IsMatch(region))
+        {
+            throw new SettingsException($"MIGRATION_OLD_REGION is not a region name: '{region}'.");
+        }
+
+        var clientId = Required("MIGRATION_OLD_CLIENT_ID");
+        if (!ClientId().IsMatch(clientId))
+        {
+            throw new SettingsException("MIGRATION_OLD_CLIENT_ID must be 1-128 letters, digits, '+', '=', ',', '.', '@' or '-'.");
+        }
+
+        var secretArn = OptionalArn("MIGRATION_OLD_CLIENT_SECRET_ARN", ":secretsmanager:");
+        var roleArn = OptionalArn("MIGRATION_OLD_ROLE_ARN", ":iam::");
+        var externalId = Optional("MIGRATION_OLD_EXTERNAL_ID");
+        if (externalId is not null && roleArn is null)
+        {
+            throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID is set but MIGRATION_OLD_ROLE_ARN is not: the external id only applies to an assumed role.");
+        }
+
+        return new TriggerSettings
+        {
+            OldUserPoolId = poolId,
+            OldClientId = clientId,
+            OldRegion = region,
+            OldClientSecretArn = secretArn,
+            OldRoleArn = roleArn,
+            OldExternalId = externalId,
+            Migration = new SignInMigrationOptions
+            {
+                AliasAttributes = Aliases(Optional("MIGRATION_ALIAS_ATTRIBUTES")),
+                Attributes = new AttributeMappingOptions
+                {
+                    Renames = Renames(Optional("MIGRATION_ATTRIBUTE_RENAMES")),
+                    NewCustomAttributes = CustomAttributes(Optional("MIGRATION_NEW_CUSTOM_ATTRIBUTES")),
+                    LegacySubAttribute = LegacySub(Optional("MIGRATION_LEGACY_SUB_ATTRIBUTE")),
+                },
+                NewPasswordPolicy = Policy(Optional("MIGRATION_NEW_PASSWORD_POLICY")),
+                WeakPasswordAction = Optional("MIGRATION_WEAK_PASSWORD_ACTION")?.ToUpperInvariant() switch
+                {
+                    null or "RESET" => WeakPasswordAction.Reset,
+                    "REFUSE" => WeakPasswordAction.Refuse,
+                    "ALLOW" => WeakPasswordAction.Allow,
+                    var other => throw new SettingsException($"MIGRATION_WEAK_PASSWORD_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
+                },
+            },
+            PreSignUpFailOpen = Optional("MIGRATION_PRESIGNUP_FAIL_OPEN")?.ToUpperInvariant() switch
+            {
+                null or "FALSE" => false,
+                "TRUE" => true,
+                _ => throw new SettingsException("MIGRATION_PRESIGNUP_FAIL_OPEN must be true or false."),
+            },
+            SafetyMargin = Optional("MIGRATION_SAFETY_MARGIN_MS") switch
+            {
+                null => TimeSpan.FromMilliseconds(400),
+                var ms when int.TryParse(ms, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 50 and <= 3000
+                    => TimeSpan.FromMilliseconds(value),
+                _ => throw new SettingsException("MIGRATION_SAFETY_MARGIN_MS must be a whole number of milliseconds from 50 to 3000."),
+            },
+        };
+
+        string? OptionalArn(string name, string service)
+        {
+            var arn = Optional(name);
+            if (arn is not null && !(arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(service, StringComparison.Ordinal)))
+            {
+                throw new SettingsException($"{name} must be an ARN containing '{service}'.");
+            }
+
+            return arn;
+        }
+    }
+
+    private static string[] List(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string[] Aliases(string? value)
+    {
+        if (value is null)
+        {
+            return AllowedAliases;
+        }
+
+        var aliases = List(value);
+        foreach (var alias in aliases)
+        {
+            if (!AllowedAliases.Contains(alias, StringComparer.Ordinal))
+            {
+                throw new SettingsException($"MIGRATION_ALIAS_ATTRIBUTES may list email, phone_number and preferred_username only, not '{alias}'.");
+            }
+        }
+
+        return aliases;
+    }
+
+    private static Dictionary<string, string> Renames(string? value)
+    {
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in List(value))
+        {
+            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || !renames.TryAdd(parts[0], parts[1]))
+            {
+                throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES must be 'old=new' pairs separated by commas, each old name once; '{pair}' is not.");
+            }
+
+            if (StandardAttributes.IsReserved(parts[1]))
+            {
+                throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES cannot rename to the reserved attribute '{parts[1]}'.");
+            }
+        }
+
+        return renames;
+    }
+
+    private static HashSet<string> CustomAttributes(string? value)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in List(value))
+        {
+            if (!(name.StartsWith("custom:", StringComparison.Ordinal) || name.StartsWith("dev:custom:", StringComparison.Ordinal)))
+            {
+                throw new SettingsException($"MIGRATION_NEW_CUSTOM_ATTRIBUTES lists custom attributes ('custom:name'); '{name}' is not one.");
+            }
+
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private static string? LegacySub(string? value) => value switch
+    {
+        null => null,
+        _ when value.StartsWith("custom:", StringComparison.Ordinal) => value,
+        _ => throw new SettingsException($"MIGRATION_LEGACY_SUB_ATTRIBUTE must be a custom attribute ('custom:name'), not '{value}'."),
+    };
+
+    private static PasswordPolicy? Policy(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        int? minimum = null;
+        bool lower = false, upper = false, numbers = false, symbols = false;
+        foreach (var part in List(value))
+        {
+            switch (part.ToLowerInvariant())
+            {
+                case "lowercase": lower = true; break;
+                case "uppercase": upper = true; break;
+                case "numbers": numbers = true; break;
+                case "symbols": symbols = true; break;
+                case var p when p.StartsWith("min=", StringComparison.Ordinal)
+                    && int.TryParse(p.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length is >= 6 and <= 99:
+                    minimum = length;
+                    break;
+                default:
+                    throw new SettingsException(
+                        $"MIGRATION_NEW_PASSWORD_POLICY takes 'min=<6-99>' and any of lowercase, uppercase, numbers, symbols; '{part}' is not one of them.");
+            }
+        }
+
+        return new PasswordPolicy(minimum ?? throw new SettingsException("MIGRATION_NEW_PASSWORD_POLICY needs 'min=<6-99>'."), lower, upper, numbers, symbols);
+    }
+
+    // Loose on purpose: cognito-local names its pools 'local_<id>', and new regions keep appearing.
+    [GeneratedRegex(@"^(?<region>[a-z0-9]+(-[a-z0-9]+)*)_[0-9A-Za-z]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PoolId();
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Region();
+
+    [GeneratedRegex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClientId();
+}

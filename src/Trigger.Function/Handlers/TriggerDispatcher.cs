@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Trigger.Function.Logging;
+using Trigger.Function.Runtime;
+using Trigger.Migration.Decisions;
+using Trigger.Migration.Events;
+
+namespace Trigger.Function.Handlers;
+
+/// <summary>
+/// Chooses the handler by <c>triggerSource</c>, runs it inside the invocation's time budget, and turns
+/// every bad event into one error naming what was wrong (never its content).
+/// </summary>
+internal sealed class TriggerDispatcher(
+    SignInMigration migration, SignUpGuard guard, MeteredOldPool oldPool, InvocationLogger log, TimeProvider time, TimeSpan safetyMargin)
+    : IInvocationHandler
+{
+    /// <summary>The message a refused sign-up sees ("PreSignUp failed with error ..."): the same whatever the cause.</summary>
+    public const string SignUpRefusedMessage = "This sign-up cannot be completed.";
+
+    public async Task<InvocationResult> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        oldPool.Reset();
+        var source = "unknown";
+        InvocationResult result;
+        InvocationRecord record;
+        try
+        {
+            source = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.TriggerEnvelope)?.TriggerSource
+                ?? throw new MalformedEventException("The event has no triggerSource.");
+            using var budget = new InvocationBudget(invocation.Deadline, safetyMargin, time, cancellationToken);
+            (result, record) = source switch
+            {
+                TriggerSources.MigrationAuthentication or TriggerSources.MigrationForgotPassword =>
+                    await MigrateAsync(invocation, source, budget.Token),
+                TriggerSources.PreSignUpSignUp or TriggerSources.PreSignUpAdminCreateUser or TriggerSources.PreSignUpExternalProvider =>
+                    await GuardAsync(invocation, source, budget.Token),
+                _ => Failure(invocation, "UnknownTriggerSource", $"This function does not handle triggerSource '{Shorten(source)}'.", source),
+            };
+        }
+        catch (JsonException e)
+        {
+            // The path names the field; the message could quote content, so it is not used.
+            (result, record) = Failure(invocation, "MalformedEvent", $"The event is not valid trigger JSON (at {e.Path ?? "$"}).", source);
+        }
+        catch (MalformedEventException e)
+        {
+            (result, record) = Failure(invocation, "MalformedEvent", e.Message, source);
+        }
+
+        log.Invocation(record with { DurationMs = time.GetElapsedTime(started).TotalMilliseconds, OldPoolMs = oldPool.ElapsedMs, OldPoolCalls = oldPool.Calls });
+        return result;
+    }
+
+    private async Task<(InvocationResult, InvocationRecord)> MigrateAsync(Invocation invocation, string source, CancellationToken budget)
+    {
+        var trigger = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.UserMigrationEvent)!;
+        var outcome = await migration.MigrateAsync(trigger, budget);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(UserMigrationResult.For(trigger, outcome.Response), TriggerJsonContext.Default.UserMigrationResult);
+        return (InvocationResult.Success(payload), new InvocationRecord
+        {
+            RequestId = invocation.RequestId,
+            TriggerSource = source,
+            Outcome = outcome.Refusal is null ? "migrated" : "refused",
+            Reason = outcome.Refusal?.ToString(),
+            FinalUserStatus = outcome.Response.FinalUserStatus,
+            ViaAlias = outcome.ViaAlias,
+            DroppedAttributes = outcome.DroppedAttributes,
+            DurationMs = 0,
+        });
+    }
+
+    private async Task<(InvocationResult, InvocationRecord)> GuardAsync(Invocation invocation, string source, CancellationToken budget)
+    {
+        var trigger = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.PreSignUpEvent)!;
+        if (string.IsNullOrEmpty(trigger.UserPoolId))
+        {
+            throw new MalformedEventException("The PreSignUp event has no userPoolId.");
+        }
+
+        var verdict = await guard.JudgeAsync(trigger, budget);
+        var allowed = verdict is SignUpVerdict.Allowed or SignUpVerdict.AllowedExternalProvider or SignUpVerdict.AllowedOldPoolUnavailable;
+        var record = new InvocationRecord
+        {
+            RequestId = invocation.RequestId,
+            TriggerSource = source,
+            Outcome = allowed ? "allowed" : "refused",
+            Reason = verdict == SignUpVerdict.Allowed ? null : verdict.ToString(),
+            DurationMs = 0,
+        };
+        return allowed
+            ? (InvocationResult.Success(JsonSerializer.SerializeToUtf8Bytes(PreSignUpResult.Allow(trigger), TriggerJsonContext.Default.PreSignUpResult)), record)
+            : (InvocationResult.Error("SignUpRefused", SignUpRefusedMessage), record);
+    }
+
+    private static (InvocationResult, InvocationRecord) Failure(Invocation invocation, string type, string message, string source) =>
+        (InvocationResult.Error(type, message), new InvocationRecord
+        {
+            RequestId = invocation.RequestId,
+            TriggerSource = Shorten(source),
+            Outcome = "error",
+            Reason = type,
+            DurationMs = 0,
+        });
+
+    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "...";
+
+    private sealed class MalformedEventException(string message) : Exception(message);
+}

@@ -1,0 +1,34 @@
+namespace Trigger.Function.Logging;
+
+/// <summary>
+/// The one summary of an invocation that reaches the log. It has no field for the event, the sign-in
+/// name, a password, a token or a secret, so none can be logged by mistake.
+/// </summary>
+internal sealed record InvocationRecord
+{
+    public required string RequestId { get; init; }
+
+    public required string TriggerSource { get; init; }
+
+    /// <summary>migrated, refused, allowed or error.</summary>
+    public required string Outcome { get; init; }
+
+    /// <summary>The refusal or error reason, or null.</summary>
+    public string? Reason { get; init; }
+
+    public string? FinalUserStatus { get; init; }
+
+    public bool ViaAlias { get; init; }
+
+    public IReadOnlyList<string> DroppedAttributes { get; init; } = [];
+
+    public required double DurationMs { get; init; }
+
+    public double OldPoolMs { get; init; }
+
+    public int OldPoolCalls { get; init; }
+
+    public LogLevel Level => Outcome == "error" ? LogLevel.Error
+        : Reason is "OldPoolUnavailable" or "DeadlineExceeded" or "RefusedOldPoolUnavailable" or "AllowedOldPoolUnavailable" ? LogLevel.Warn
+        : LogLevel.Info;
+}

@@ -1,0 +1,8 @@
+namespace Trigger.Function.Runtime;
+
+/// <summary>One event handed out by the Lambda Runtime API's <c>next</c> call.</summary>
+/// <param name="RequestId">Lambda-Runtime-Aws-Request-Id.</param>
+/// <param name="Deadline">Lambda-Runtime-Deadline-Ms, as a point in time.</param>
+/// <param name="TraceId">Lambda-Runtime-Trace-Id, or null.</param>
+/// <param name="Body">The event JSON. It may hold a password: never log it.</param>
+internal sealed record Invocation(string RequestId, DateTimeOffset Deadline, string? TraceId, ReadOnlyMemory<byte> Body);
