@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Amazon.Runtime;
+using Trigger.Aws.Protocol;
+
+namespace Trigger.Aws.Cognito;
+
+/// <summary>
+/// <see cref="ICognitoIdentityProvider"/> over the JSON 1.1 protocol, signed with AWSSDK.Core's
+/// SigV4 signer. Safe to share between threads and to keep for the life of the process.
+/// </summary>
+public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
+{
+    private static readonly CognitoJsonContext _json = CognitoJsonContext.Default;
+    private readonly AwsJsonClient _client;
+
+    /// <summary>Builds the client; region, endpoint and options are checked here, credentials on the first call.</summary>
+    /// <param name="options">Region, endpoint, credentials and the rest; see <see cref="AwsClientOptions"/>.</param>
+    /// <exception cref="AwsConfigurationException">No region, or an endpoint that is not an absolute http(s) URL.</exception>
+    public CognitoIdentityProviderClient(AwsClientOptions options)
+        : this(options, defaultCredentials: null)
+    {
+    }
+
+    internal CognitoIdentityProviderClient(AwsClientOptions options, Func<CancellationToken, Task<AWSCredentials>>? defaultCredentials)
+    {
+        _client = new AwsJsonClient(AwsServiceDescription.CognitoIdentityProvider, options, defaultCredentials);
+    }
+
+    /// <summary>The region calls are signed for.</summary>
+    public string Region => _client.Region;
+
+    /// <summary>The endpoint calls go to.</summary>
+    public Uri Endpoint => _client.Endpoint;
+
+    /// <inheritdoc />
+    public Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync(
+            "AdminInitiateAuth",
+            request,
+            _json.AdminInitiateAuthRequest,
+            _json.AdminInitiateAuthResponse,
+            Secrets(request?.AuthParameters?.Values, request?.ClientMetadata?.Values),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminGetUser", request, _json.AdminGetUserRequest, _json.AdminGetUserResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("ListUsers", request, _json.ListUsersRequest, _json.ListUsersResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync(
+            "AdminCreateUser",
+            request,
+            _json.AdminCreateUserRequest,
+            _json.AdminCreateUserResponse,
+            Secrets([request?.TemporaryPassword], request?.ClientMetadata?.Values),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync(
+            "AdminSetUserPassword",
+            request,
+            _json.AdminSetUserPasswordRequest,
+            _json.AdminSetUserPasswordResponse,
+            Secrets([request?.Password], null),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminResetUserPasswordResponse> AdminResetUserPasswordAsync(AdminResetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync(
+            "AdminResetUserPassword",
+            request,
+            _json.AdminResetUserPasswordRequest,
+            _json.AdminResetUserPasswordResponse,
+            Secrets(request?.ClientMetadata?.Values, null),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        const string Operation = "DescribeUserPool";
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, _json.DescribeUserPoolRequest);
+        var answer = await _client.SendRawAsync(Operation, body, [], cancellationToken);
+        try
+        {
+            // Parsed once: typed for reading, and kept raw so that an update can write back what we do not model.
+            using var document = JsonDocument.Parse(answer);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw _client.MalformedAnswer(Operation, null);
+            }
+
+            if (!document.RootElement.TryGetProperty("UserPool", out var pool) || pool.ValueKind != JsonValueKind.Object)
+            {
+                return new DescribeUserPoolResponse();
+            }
+
+            return new DescribeUserPoolResponse
+            {
+                UserPool = pool.Deserialize(_json.UserPoolType),
+                RawUserPool = pool.Clone(),
+            };
+        }
+        catch (JsonException exception)
+        {
+            throw _client.MalformedAnswer(Operation, exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<UpdateUserPoolResponse> UpdateUserPoolAsync(UpdateUserPoolRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await _client.SendRawAsync("UpdateUserPool", request.ToUtf8Json(), [], cancellationToken);
+        return new UpdateUserPoolResponse();
+    }
+
+    /// <inheritdoc />
+    public Task<GetCSVHeaderResponse> GetCSVHeaderAsync(GetCSVHeaderRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("GetCSVHeader", request, _json.GetCSVHeaderRequest, _json.GetCSVHeaderResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CreateUserImportJobResponse> CreateUserImportJobAsync(CreateUserImportJobRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("CreateUserImportJob", request, _json.CreateUserImportJobRequest, _json.CreateUserImportJobResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StartUserImportJobResponse> StartUserImportJobAsync(StartUserImportJobRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("StartUserImportJob", request, _json.StartUserImportJobRequest, _json.StartUserImportJobResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<DescribeUserImportJobResponse> DescribeUserImportJobAsync(DescribeUserImportJobRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("DescribeUserImportJob", request, _json.DescribeUserImportJobRequest, _json.DescribeUserImportJobResponse, [], cancellationToken);
+
+    // Every value that must not reach an exception message if the service echoes it back.
+    private static string[] Secrets(IEnumerable<string?>? first, IEnumerable<string?>? second) =>
+        [.. (first ?? []).Concat(second ?? []).OfType<string>().Where(s => s.Length > 0)];
+}

@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+
+namespace Trigger.Aws.Cognito;
+
+/// <summary>Reading every page of a paged operation.</summary>
+public static class CognitoIdentityProviderPaginators
+{
+    /// <summary>
+    /// Every user matching <paramref name="request"/>, page after page, following <c>PaginationToken</c>
+    /// until a page comes without one. Short and empty pages are normal and do not end the listing.
+    /// Pages are read only as fast as the caller consumes users.
+    /// </summary>
+    /// <param name="cognito">The client.</param>
+    /// <param name="request">The first page's request; its <see cref="ListUsersRequest.PaginationToken"/> is where listing starts.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
+    public static async IAsyncEnumerable<UserType> ListAllUsersAsync(
+        this ICognitoIdentityProvider cognito,
+        ListUsersRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        ArgumentNullException.ThrowIfNull(request);
+
+        var page = request;
+        while (true)
+        {
+            var answer = await cognito.ListUsersAsync(page, cancellationToken);
+            foreach (var user in answer.Users ?? [])
+            {
+                yield return user;
+            }
+
+            if (string.IsNullOrEmpty(answer.PaginationToken))
+            {
+                yield break;
+            }
+
+            if (string.Equals(answer.PaginationToken, page.PaginationToken, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    "ListUsers answered with the PaginationToken it was given; stopping instead of reading the same page forever.");
+            }
+
+            page = page with { PaginationToken = answer.PaginationToken };
+        }
+    }
+}

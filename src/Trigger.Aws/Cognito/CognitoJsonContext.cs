@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Trigger.Aws.Protocol;
+
+namespace Trigger.Aws.Cognito;
+
+/// <summary>
+/// Source-generated JSON for the Cognito shapes: member names as the API spells them, nulls left
+/// out of requests, unknown members ignored, timestamps as epoch seconds.
+/// </summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(EpochSecondsConverter)])]
+[JsonSerializable(typeof(AdminInitiateAuthRequest))]
+[JsonSerializable(typeof(AdminInitiateAuthResponse))]
+[JsonSerializable(typeof(AdminGetUserRequest))]
+[JsonSerializable(typeof(AdminGetUserResponse))]
+[JsonSerializable(typeof(ListUsersRequest))]
+[JsonSerializable(typeof(ListUsersResponse))]
+[JsonSerializable(typeof(AdminCreateUserRequest))]
+[JsonSerializable(typeof(AdminCreateUserResponse))]
+[JsonSerializable(typeof(AdminSetUserPasswordRequest))]
+[JsonSerializable(typeof(AdminSetUserPasswordResponse))]
+[JsonSerializable(typeof(AdminResetUserPasswordRequest))]
+[JsonSerializable(typeof(AdminResetUserPasswordResponse))]
+[JsonSerializable(typeof(DescribeUserPoolRequest))]
+[JsonSerializable(typeof(UserPoolType))]
+[JsonSerializable(typeof(UpdateUserPoolResponse))]
+[JsonSerializable(typeof(GetCSVHeaderRequest))]
+[JsonSerializable(typeof(GetCSVHeaderResponse))]
+[JsonSerializable(typeof(CreateUserImportJobRequest))]
+[JsonSerializable(typeof(CreateUserImportJobResponse))]
+[JsonSerializable(typeof(StartUserImportJobRequest))]
+[JsonSerializable(typeof(StartUserImportJobResponse))]
+[JsonSerializable(typeof(DescribeUserImportJobRequest))]
+[JsonSerializable(typeof(DescribeUserImportJobResponse))]
+[JsonSerializable(typeof(JsonObject))]
+internal sealed partial class CognitoJsonContext : JsonSerializerContext;
