@@ -76,7 +76,7 @@ public sealed class SignInMigration
 
             return Migrated(user, resolution.ViaAlias, finalStatus);
         }
-        catch (OldPoolUnavailableException)
+        catch (UserDirectoryUnavailableException)
         {
             return MigrationOutcome.Refused(cancellationToken.IsCancellationRequested ? Refusal.DeadlineExceeded : Refusal.OldPoolUnavailable);
         }

@@ -28,7 +28,9 @@ public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyColle
                 case 0:
                     continue;
                 case 1:
-                    return SignInResolution.Found(users[0], typedName);
+                    // ListUsers leaves out the MFA settings: read the one match in full by its username.
+                    var user = await oldPool.FindByUsernameAsync(users[0].Username, cancellationToken) ?? users[0];
+                    return SignInResolution.Found(user, typedName);
                 default:
                     return SignInResolution.AmbiguousMatch;
             }

@@ -36,7 +36,7 @@ public sealed class SignUpGuard(IOldUserDirectory oldPool, INewUserDirectory new
 
             return SignUpVerdict.Allowed;
         }
-        catch (Exception e) when (e is OldPoolUnavailableException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is UserDirectoryUnavailableException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             return failOpen ? SignUpVerdict.AllowedOldPoolUnavailable : SignUpVerdict.RefusedOldPoolUnavailable;
         }

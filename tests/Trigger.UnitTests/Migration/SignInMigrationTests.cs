@@ -228,7 +228,7 @@ public sealed class SignInMigrationTests
     [Fact]
     public async Task MigrateAsync_OldPoolUnavailable_RefusedNotThrown()
     {
-        var pool = new InMemoryOldPool { FailWith = new OldPoolUnavailableException("TooManyRequestsException") };
+        var pool = new InMemoryOldPool { FailWith = new UserDirectoryUnavailableException("TooManyRequestsException") };
 
         var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
 

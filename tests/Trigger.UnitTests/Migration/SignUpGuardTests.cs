@@ -74,7 +74,7 @@ public sealed class SignUpGuardTests
     [InlineData(true, SignUpVerdict.AllowedOldPoolUnavailable)]
     public async Task JudgeAsync_OldPoolUnavailable_FollowsFailMode(bool failOpen, SignUpVerdict expected)
     {
-        var pool = new InMemoryOldPool { FailWith = new OldPoolUnavailableException("InternalErrorException") };
+        var pool = new InMemoryOldPool { FailWith = new UserDirectoryUnavailableException("InternalErrorException") };
 
         Assert.Equal(expected, await CreateSut(pool, failOpen).JudgeAsync(SignUp("x"), CancellationToken.None));
     }

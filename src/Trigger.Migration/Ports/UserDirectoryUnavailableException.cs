@@ -1,24 +1,25 @@
 namespace Trigger.Migration.Ports;
 
 /// <summary>
-/// The old pool could not answer (throttled past the retries, 5xx, network, a rejected client secret).
+/// A user pool (the old one, or the new one for the PreSignUp guard) could not answer: throttled past
+/// the retries, 5xx, network, a rejected client secret.
 /// Adapters throw it instead of their own exceptions so the domain stays free of AWS types.
 /// The message names the failure class only; it never carries a request, a password or a secret.
 /// </summary>
-public sealed class OldPoolUnavailableException : Exception
+public sealed class UserDirectoryUnavailableException : Exception
 {
     /// <summary>Creates the exception with a reason such as <c>TooManyRequestsException</c>.</summary>
-    public OldPoolUnavailableException(string reason, Exception? innerException = null)
-        : base($"The old user pool could not answer: {reason}.", innerException) => Reason = reason;
+    public UserDirectoryUnavailableException(string reason, Exception? innerException = null)
+        : base($"The user pool could not answer: {reason}.", innerException) => Reason = reason;
 
     /// <summary>Creates the exception with a generic reason.</summary>
-    public OldPoolUnavailableException()
+    public UserDirectoryUnavailableException()
         : this("unknown")
     {
     }
 
     /// <summary>Creates the exception with a reason and no cause.</summary>
-    public OldPoolUnavailableException(string reason)
+    public UserDirectoryUnavailableException(string reason)
         : this(reason, null)
     {
     }

@@ -1,0 +1,28 @@
+using Trigger.Migration.Ports;
+
+namespace Trigger.Aws.Directories;
+
+/// <summary>Turns what is left after the retries (throttling, 5xx, network) into the domain's one exception.</summary>
+internal static class CognitoFailures
+{
+    public static async Task<T> UnavailableOnFailureAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (AwsServiceException e)
+        {
+            throw new UserDirectoryUnavailableException(e.ErrorCode ?? $"HTTP {(int)e.StatusCode}", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new UserDirectoryUnavailableException("network error", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // An HttpClient timeout, not the caller's budget.
+            throw new UserDirectoryUnavailableException("timeout", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Trigger.Aws;
+using Trigger.Aws.Cognito;
+using Trigger.Aws.Directories;
+using Trigger.Aws.SecretsManager;
+using Trigger.Function.Configuration;
+using Trigger.Function.Handlers;
+using Trigger.Function.Logging;
+using Trigger.Migration.Decisions;
+
+namespace Trigger.Function;
+
+/// <summary>
+/// Builds the function once per execution environment: the clients (one pooled HttpClient, credentials
+/// cached), the domain services and the dispatcher. Nothing here is built per invocation.
+/// </summary>
+internal sealed class TriggerComposition
+{
+    private readonly IClientSecretSource? _clientSecret;
+    private readonly Amazon.Runtime.AWSCredentials? _oldPoolCredentials;
+
+    private TriggerComposition(TriggerDispatcher dispatcher, IClientSecretSource? clientSecret, Amazon.Runtime.AWSCredentials? oldPoolCredentials)
+    {
+        Dispatcher = dispatcher;
+        _clientSecret = clientSecret;
+        _oldPoolCredentials = oldPoolCredentials;
+    }
+
+    public TriggerDispatcher Dispatcher { get; }
+
+    /// <summary>
+    /// Old-pool calls retry throttling and 5xx, each attempt capped so a hanging pool still leaves time to
+    /// answer; the invocation budget stops everything before Cognito's 5 seconds run out.
+    /// </summary>
+    public static AwsResilienceOptions OldPoolResilience { get; } = new()
+    {
+        MaxRetryAttempts = 3,
+        BaseDelay = TimeSpan.FromMilliseconds(100),
+        MaxDelay = TimeSpan.FromSeconds(1),
+        AttemptTimeout = TimeSpan.FromSeconds(2),
+    };
+
+    /// <summary>Builds everything; throws <see cref="AwsConfigurationException"/> for a client that cannot be built.</summary>
+    public static TriggerComposition Create(TriggerSettings settings, IEnvironmentVariables environment, TimeProvider time, InvocationLogger log)
+    {
+        var pipeline = AwsResilience.CreatePipeline(OldPoolResilience, time);
+
+        // The old pool may live in another account: its calls (not the new pool's) go through the assumed role.
+        var oldPoolCredentials = settings.OldRoleArn is null
+            ? null
+            : new AssumeRoleCredentials(
+                new AssumeRoleOptions { RoleArn = settings.OldRoleArn, ExternalId = settings.OldExternalId },
+                new AwsClientOptions { EnvironmentVariables = environment, TimeProvider = time });
+        var oldCognito = new CognitoIdentityProviderClient(new AwsClientOptions
+        {
+            Region = settings.OldRegion,
+            Credentials = oldPoolCredentials,
+            ResiliencePipeline = pipeline,
+            TimeProvider = time,
+            EnvironmentVariables = environment,
+        });
+        var newCognito = new CognitoIdentityProviderClient(new AwsClientOptions
+        {
+            ResiliencePipeline = pipeline,
+            TimeProvider = time,
+            EnvironmentVariables = environment,
+        });
+        var clientSecret = settings.OldClientSecretArn is null
+            ? null
+            : new SecretsManagerClientSecret(
+                new SecretsManagerClient(new AwsClientOptions { Region = RegionOf(settings.OldClientSecretArn), ResiliencePipeline = pipeline, TimeProvider = time, EnvironmentVariables = environment }),
+                settings.OldClientSecretArn);
+
+        var oldPool = new MeteredOldPool(
+            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret), time);
+        var dispatcher = new TriggerDispatcher(
+            new SignInMigration(oldPool, settings.Migration),
+            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.Migration.AliasAttributes, settings.PreSignUpFailOpen),
+            oldPool,
+            log,
+            time,
+            settings.SafetyMargin);
+        return new TriggerComposition(dispatcher, clientSecret, oldPoolCredentials);
+    }
+
+    /// <summary>
+    /// Fetches the client secret and the assumed-role credentials during init, in parallel, so the first
+    /// sign-in does not pay for them. A failure here is only logged: the first invocation tries again.
+    /// </summary>
+    public async Task WarmUpAsync(InvocationLogger log, CancellationToken cancellationToken)
+    {
+        var secret = _clientSecret is null ? Task.CompletedTask : _clientSecret.GetAsync(cancellationToken).AsTask();
+        var credentials = _oldPoolCredentials is null ? Task.CompletedTask : _oldPoolCredentials.GetCredentialsAsync();
+        try
+        {
+            await Task.WhenAll(secret, credentials).WaitAsync(cancellationToken);
+        }
+#pragma warning disable CA1031 // Init must go on; the type names the failure, the message could quote a response.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            log.Event(LogLevel.Warn, $"warm-up failed ({e.GetType().Name}); the first invocation fetches again");
+        }
+    }
+
+    // arn:partition:secretsmanager:region:account:secret:name
+    private static string? RegionOf(string arn) => arn.Split(':') is { Length: > 3 } parts && parts[3].Length > 0 ? parts[3] : null;
+}
