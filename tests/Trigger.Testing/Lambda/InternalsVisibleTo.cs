@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// The integration tests check the artifact's staleness rule (SourceFingerprint) directly.
+[assembly: InternalsVisibleTo("Trigger.IntegrationTests")]
