@@ -1,0 +1,9 @@
+using Trigger.Testing;
+
+namespace Trigger.IntegrationTests.World;
+
+[Collection(CognitoLocalCollection.Name)]
+public sealed class CognitoAdminOnCognitoLocalTests(CognitoLocalFixture fixture) : CognitoAdminContract
+{
+    protected override CognitoAdmin Admin => fixture.Admin;
+}

@@ -1,0 +1,8 @@
+namespace Trigger.IntegrationTests.World;
+
+/// <summary>Test classes in this collection share one cognito-local, started once.</summary>
+[CollectionDefinition(Name)]
+public sealed class CognitoLocalCollection : ICollectionFixture<CognitoLocalFixture>
+{
+    public const string Name = "cognito-local";
+}
