@@ -78,7 +78,7 @@ internal static partial class MigrationConfigReader
         var account = entry.RequiredString("account", AwsIdentifiers.AccountPattern(), "a 12-digit account id");
         var region = entry.RequiredString("region", AwsIdentifiers.RegionPattern(), "a region name (e.g. eu-west-1)");
         var architecture = ReadArchitecture(entry);
-        var oldPool = ReadOldPool(entry.RequiredSection("oldPool"));
+        var oldPool = ReadOldPool(entry.RequiredSection("oldPool"), account);
         var newPool = ReadNewPool(entry.RequiredSection("newPool"), region, oldPool);
         var topic = entry.OptionalString("alarmTopicArn", AwsIdentifiers.TopicArnPattern(), "an SNS topic ARN");
         if (topic is not null && AwsIdentifiers.TopicArnPattern().Match(topic).Groups["region"].Value != region)
@@ -107,7 +107,7 @@ internal static partial class MigrationConfigReader
             _ => FunctionArchitecture.Arm64,
         };
 
-    private static OldPoolSettings ReadOldPool(ConfigSection section)
+    private static OldPoolSettings ReadOldPool(ConfigSection section, string functionAccount)
     {
         var poolId = section.RequiredString("userPoolId", AwsIdentifiers.UserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
         var poolRegion = AwsIdentifiers.UserPoolIdPattern().Match(poolId).Groups["region"].Value;
@@ -148,6 +148,7 @@ internal static partial class MigrationConfigReader
             ClientId = clientId,
             ClientSecretArn = secretArn,
             CrossAccountRole = role,
+            Account = role?.Account ?? functionAccount,
         };
     }
 

@@ -19,9 +19,8 @@ internal sealed record OldPoolSettings
     public CrossAccountRoleSettings? CrossAccountRole { get; init; }
 
     /// <summary>The old pool's account: the role's account when one is assumed, else the function's.</summary>
-    public string AccountFor(MigrationSettings migration) => CrossAccountRole?.Account ?? migration.Account;
+    public required string Account { get; init; }
 
     /// <summary>The old pool's ARN, in its own region and account.</summary>
-    public string ArnFor(MigrationSettings migration) =>
-        $"arn:{AwsIdentifiers.PartitionOf(Region)}:cognito-idp:{Region}:{AccountFor(migration)}:userpool/{UserPoolId}";
+    public string Arn => $"arn:{AwsIdentifiers.PartitionOf(Region)}:cognito-idp:{Region}:{Account}:userpool/{UserPoolId}";
 }

@@ -69,7 +69,7 @@ internal sealed class MigrationFunction : Construct
             {
                 Sid = "ReadOldPool",
                 Actions = OldPoolAccessStack.OldPoolActions,
-                Resources = [oldPool.ArnFor(migration)],
+                Resources = [oldPool.Arn],
             }));
         }
 

@@ -26,7 +26,7 @@ internal sealed class OldPoolAccessStack : Stack
             Description = $"Lets the Cognito migration trigger(s) {string.Join(", ", migrations.Select(m => m.Name))} read the old pool.",
         })
     {
-        var oldPoolArns = migrations.Select(m => m.OldPool.ArnFor(m)).Distinct(StringComparer.Ordinal).ToArray();
+        var oldPoolArns = migrations.Select(m => m.OldPool.Arn).Distinct(StringComparer.Ordinal).ToArray();
         var trusted = migrations.Select(m => m.FunctionRoleArn).Distinct(StringComparer.Ordinal)
             .Select(arn => (IPrincipal)new ArnPrincipal(arn)).ToArray();
 
