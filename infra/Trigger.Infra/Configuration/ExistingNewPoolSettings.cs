@@ -1,0 +1,11 @@
+namespace Trigger.Infra.Configuration;
+
+/// <summary>A new pool that already exists; the ops tool attaches the trigger to it.</summary>
+internal sealed record ExistingNewPoolSettings : NewPoolSettings
+{
+    /// <summary>The existing pool's id; it lives in the migration's account and region.</summary>
+    public required string UserPoolId { get; init; }
+
+    /// <summary>Whether the same function also guards sign-ups (PreSignUp) on the new pool.</summary>
+    public required bool PreSignUpGuard { get; init; }
+}

@@ -1,0 +1,265 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Trigger.Infra.Configuration;
+
+/// <summary>
+/// Reads and validates the migrations file (JSON with comments). The first wrong or missing value
+/// stops synthesis with one message naming it; nothing is synthesised from a half-valid file.
+/// </summary>
+internal static partial class MigrationConfigReader
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly HashSet<string> AliasNames = new(StringComparer.Ordinal)
+    {
+        "email", "phone_number", "preferred_username",
+    };
+
+    /// <summary>The OIDC standard attributes a Cognito schema holds.</summary>
+    internal static readonly IReadOnlySet<string> StandardAttributeNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "address", "birthdate", "email", "family_name", "gender", "given_name", "locale", "middle_name",
+        "name", "nickname", "phone_number", "picture", "preferred_username", "profile", "updated_at",
+        "website", "zoneinfo",
+    };
+
+    [GeneratedRegex("^(x86_64|arm64)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArchitecturePattern();
+
+    [GeneratedRegex("^(String|Number|Boolean|DateTime)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CustomTypePattern();
+
+    public static TriggerAppSettings ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MigrationConfigException($"the migrations file {path} does not exist (set it with -c migrationConfig=<path>)");
+        }
+
+        return Read(File.ReadAllText(path), path);
+    }
+
+    public static TriggerAppSettings Read(string json, string source)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new MigrationConfigException($"{source}: not valid JSON at line {e.LineNumber + 1}: {e.Message}");
+        }
+
+        using (document)
+        {
+            var root = ConfigSection.Root(source, document.RootElement);
+            var entries = root.RequiredSections("migrations");
+            root.RejectUnknownKeys();
+            if (entries.Count == 0)
+            {
+                throw root.Error("migrations", "is empty: describe at least one migration");
+            }
+
+            var migrations = entries.Select(ReadMigration).ToList();
+            CheckAcrossMigrations(root, migrations);
+            return new TriggerAppSettings(migrations);
+        }
+    }
+
+    private static MigrationSettings ReadMigration(ConfigSection entry)
+    {
+        var name = entry.RequiredString("name", AwsIdentifiers.MigrationNamePattern(), "a name of 1 to 24 letters, digits and hyphens starting with a letter");
+        var account = entry.RequiredString("account", AwsIdentifiers.AccountPattern(), "a 12-digit account id");
+        var region = entry.RequiredString("region", AwsIdentifiers.RegionPattern(), "a region name (e.g. eu-west-1)");
+        var architecture = ReadArchitecture(entry);
+        var oldPool = ReadOldPool(entry.RequiredSection("oldPool"), account);
+        var newPool = ReadNewPool(entry.RequiredSection("newPool"), region, oldPool);
+        var topic = entry.OptionalString("alarmTopicArn", AwsIdentifiers.TopicArnPattern(), "an SNS topic ARN");
+        if (topic is not null && AwsIdentifiers.TopicArnPattern().Match(topic).Groups["region"].Value != region)
+        {
+            // CloudWatch alarm actions publish only to a topic in the alarm's own region.
+            throw entry.Error("alarmTopicArn", $"\"{topic}\" is not in the migration's region {region}");
+        }
+
+        entry.RejectUnknownKeys();
+        return new MigrationSettings
+        {
+            Name = name,
+            Account = account,
+            Region = region,
+            Architecture = architecture,
+            OldPool = oldPool,
+            NewPool = newPool,
+            AlarmTopicArn = topic,
+        };
+    }
+
+    private static FunctionArchitecture ReadArchitecture(ConfigSection entry) =>
+        entry.OptionalString("architecture", ArchitecturePattern(), "x86_64 or arm64") switch
+        {
+            null or "x86_64" => FunctionArchitecture.X86_64,
+            _ => FunctionArchitecture.Arm64,
+        };
+
+    private static OldPoolSettings ReadOldPool(ConfigSection section, string functionAccount)
+    {
+        var poolId = section.RequiredString("userPoolId", AwsIdentifiers.UserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
+        var poolRegion = AwsIdentifiers.UserPoolIdPattern().Match(poolId).Groups["region"].Value;
+        var region = section.OptionalString("region", AwsIdentifiers.RegionPattern(), "a region name (e.g. eu-west-1)");
+        if (region is not null && region != poolRegion)
+        {
+            throw section.Error("region", $"\"{region}\" is not the region of userPoolId {poolId} ({poolRegion})");
+        }
+
+        var clientId = section.RequiredString("clientId", AwsIdentifiers.ClientIdPattern(), "an app client id");
+        var secretArn = section.OptionalString("clientSecretArn", AwsIdentifiers.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
+        var roleArn = section.OptionalString("roleArn", AwsIdentifiers.RoleArnPattern(), "an IAM role ARN");
+        var externalId = section.OptionalString("externalId", AwsIdentifiers.ExternalIdPattern(), "an external id (2 to 1224 characters of letters, digits and +=,.@:/-_)");
+        section.RejectUnknownKeys();
+
+        CrossAccountRoleSettings? role = null;
+        if (roleArn is not null)
+        {
+            var match = AwsIdentifiers.RoleArnPattern().Match(roleArn);
+            role = new CrossAccountRoleSettings
+            {
+                RoleArn = roleArn,
+                ExternalId = externalId ?? throw section.Error("externalId", "is missing: a roleArn needs the external id its trust policy requires"),
+                Account = match.Groups["account"].Value,
+                RolePath = match.Groups["path"].Value,
+                RoleName = match.Groups["name"].Value,
+            };
+        }
+        else if (externalId is not null)
+        {
+            throw section.Error("externalId", "is set without a roleArn");
+        }
+
+        return new OldPoolSettings
+        {
+            UserPoolId = poolId,
+            Region = poolRegion,
+            ClientId = clientId,
+            ClientSecretArn = secretArn,
+            CrossAccountRole = role,
+            Account = role?.Account ?? functionAccount,
+        };
+    }
+
+    private static NewPoolSettings ReadNewPool(ConfigSection section, string region, OldPoolSettings oldPool)
+    {
+        var created = section.OptionalSection("create");
+        var existing = section.OptionalSection("existing");
+        section.RejectUnknownKeys();
+        return (created, existing) switch
+        {
+            (not null, null) => ReadCreatedPool(created),
+            (null, not null) => ReadExistingPool(existing, region, oldPool),
+            (null, null) => throw section.Error("create", "is missing: set either newPool.create or newPool.existing"),
+            _ => throw section.Error("existing", "cannot be set together with newPool.create"),
+        };
+    }
+
+    private static ExistingNewPoolSettings ReadExistingPool(ConfigSection section, string region, OldPoolSettings oldPool)
+    {
+        var poolId = section.RequiredString("userPoolId", AwsIdentifiers.UserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
+        if (!poolId.StartsWith(region + "_", StringComparison.Ordinal))
+        {
+            throw section.Error("userPoolId", $"\"{poolId}\" is not in the migration's region {region}");
+        }
+
+        if (poolId == oldPool.UserPoolId)
+        {
+            throw section.Error("userPoolId", $"\"{poolId}\" is the old pool itself");
+        }
+
+        var guard = section.OptionalBool("preSignUpGuard", fallback: true);
+        section.RejectUnknownKeys();
+        return new ExistingNewPoolSettings { UserPoolId = poolId, PreSignUpGuard = guard };
+    }
+
+    private static CreatedNewPoolSettings ReadCreatedPool(ConfigSection section)
+    {
+        var poolName = section.OptionalString("userPoolName", AwsIdentifiers.PoolOrClientNamePattern(), "a pool name (1 to 128 letters, digits, spaces and +=,.@-_)");
+        var clientName = section.OptionalString("clientName", AwsIdentifiers.PoolOrClientNamePattern(), "a client name (1 to 128 letters, digits, spaces and +=,.@-_)");
+        var aliases = section.RequiredStrings("signInAliases");
+        foreach (var alias in aliases)
+        {
+            if (!AliasNames.Contains(alias))
+            {
+                throw section.Error("signInAliases", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
+            }
+        }
+
+        if (aliases.Distinct(StringComparer.Ordinal).Count() != aliases.Count)
+        {
+            throw section.Error("signInAliases", "lists an alias twice");
+        }
+
+        var standard = new Dictionary<string, StandardAttributeSettings>(StringComparer.Ordinal);
+        foreach (var (name, attribute) in section.NamedSections("standardAttributes"))
+        {
+            if (!StandardAttributeNames.Contains(name))
+            {
+                throw attribute.Invalid("is not a standard attribute (custom ones go under customAttributes)");
+            }
+
+            standard[name] = new StandardAttributeSettings(
+                attribute.OptionalBool("required", fallback: false),
+                attribute.OptionalBool("mutable", fallback: true));
+            attribute.RejectUnknownKeys();
+        }
+
+        var custom = new Dictionary<string, CustomAttributeSettings>(StringComparer.Ordinal);
+        foreach (var (name, attribute) in section.NamedSections("customAttributes"))
+        {
+            if (!AwsIdentifiers.CustomAttributeNamePattern().IsMatch(name))
+            {
+                throw attribute.Invalid("is not a custom attribute name (1 to 20 letters, digits, _ and -, without \"custom:\")");
+            }
+
+            var type = attribute.RequiredString("type", CustomTypePattern(), "String, Number, Boolean or DateTime");
+            custom[name] = new CustomAttributeSettings(Enum.Parse<CustomAttributeType>(type), attribute.OptionalBool("mutable", fallback: true));
+            attribute.RejectUnknownKeys();
+        }
+
+        var settings = new CreatedNewPoolSettings
+        {
+            UserPoolName = poolName,
+            ClientName = clientName ?? "migration",
+            SignInAliases = aliases.ToHashSet(StringComparer.Ordinal),
+            SignInCaseSensitive = section.OptionalBool("signInCaseSensitive", fallback: false),
+            SelfSignUpEnabled = section.OptionalBool("selfSignUpEnabled", fallback: false),
+            MigrationWindowOpen = section.OptionalBool("migrationWindowOpen", fallback: true),
+            StandardAttributes = standard,
+            CustomAttributes = custom,
+        };
+        section.RejectUnknownKeys();
+        return settings;
+    }
+
+    private static void CheckAcrossMigrations(ConfigSection root, List<MigrationSettings> migrations)
+    {
+        var duplicate = migrations.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw root.Error("migrations", $"names \"{duplicate.Key}\" twice: each migration needs its own name");
+        }
+
+        // One role in the old account serves every migration that names it, so it has one external id.
+        var conflicting = migrations
+            .Where(m => m.OldPool.CrossAccountRole is not null)
+            .GroupBy(m => m.OldPool.CrossAccountRole!.RoleArn, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Select(m => m.OldPool.CrossAccountRole!.ExternalId).Distinct(StringComparer.Ordinal).Count() > 1);
+        if (conflicting is not null)
+        {
+            throw root.Error("migrations", $"give the role {conflicting.Key} different externalId values: one role has one external id");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace Trigger.Infra.Configuration;
+
+/// <summary>One migration: where the trigger and the new pool live, and which old pool it reads.</summary>
+internal sealed record MigrationSettings
+{
+    /// <summary>Short name; the stack is <c>TriggerMigration-{Name}</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Account of the function and the new pool.</summary>
+    public required string Account { get; init; }
+
+    /// <summary>Region of the function and the new pool (region B in a DR setup).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Lambda architecture, matching the runtime identifier the function is published for.</summary>
+    public required FunctionArchitecture Architecture { get; init; }
+
+    /// <summary>The pool users come from.</summary>
+    public required OldPoolSettings OldPool { get; init; }
+
+    /// <summary>The pool users go to: created by the stack, or an existing one.</summary>
+    public required NewPoolSettings NewPool { get; init; }
+
+    /// <summary>Optional SNS topic in <see cref="Region"/> that receives alarm and OK notifications.</summary>
+    public string? AlarmTopicArn { get; init; }
+
+    /// <summary>AWS partition of <see cref="Region"/>.</summary>
+    public string Partition => AwsIdentifiers.PartitionOf(Region);
+
+    /// <summary>The CloudFormation stack name.</summary>
+    public string StackName => $"TriggerMigration-{Name}";
+
+    /// <summary>
+    /// The function's name, fixed so its ARN is known at synthesis (the enable command and the
+    /// old account's trust policy need it); function names are unique per region, so is the stack.
+    /// </summary>
+    public string FunctionName => $"TriggerMigration-{Name}";
+
+    /// <summary>The function's role name; role names are global per account, so the region is part of it.</summary>
+    public string FunctionRoleName => $"TriggerMigration-{Name}-{Region}";
+
+    /// <summary>The function's role ARN, known before deployment so another account can trust it.</summary>
+    public string FunctionRoleArn => $"arn:{Partition}:iam::{Account}:role/{FunctionRoleName}";
+
+    /// <summary>The function's ARN.</summary>
+    public string FunctionArn => $"arn:{Partition}:lambda:{Region}:{Account}:function:{FunctionName}";
+}

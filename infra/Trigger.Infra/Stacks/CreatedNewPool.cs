@@ -1,0 +1,104 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+using Trigger.Infra.Configuration;
+
+namespace Trigger.Infra.Stacks;
+
+/// <summary>
+/// A new pool created by the stack: the configured schema and aliases, an app client that hides
+/// whether a user exists, and, while the migration window is open, both triggers and password sign-in.
+/// </summary>
+internal sealed class CreatedNewPool : Construct
+{
+    public CreatedNewPool(Construct scope, string id, CreatedNewPoolSettings settings, IFunction trigger)
+        : base(scope, id)
+    {
+        Pool = new UserPool(this, "UserPool", new UserPoolProps
+        {
+            UserPoolName = settings.UserPoolName,
+            // The username stays a sign-in name (migrated users keep their old username);
+            // the configured attributes are aliases on top of it.
+            SignInAliases = new SignInAliases
+            {
+                Username = true,
+                Email = settings.SignInAliases.Contains("email"),
+                Phone = settings.SignInAliases.Contains("phone_number"),
+                PreferredUsername = settings.SignInAliases.Contains("preferred_username"),
+            },
+            SignInCaseSensitive = settings.SignInCaseSensitive,
+            SelfSignUpEnabled = settings.SelfSignUpEnabled,
+            StandardAttributes = StandardAttributesOf(settings.StandardAttributes),
+            CustomAttributes = settings.CustomAttributes.ToDictionary(
+                pair => pair.Key, pair => CustomAttributeOf(pair.Value), StringComparer.Ordinal),
+            // The pool holds the migrated users: tearing the stack down must never delete it.
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            DeletionProtection = true,
+        });
+
+        if (settings.MigrationWindowOpen)
+        {
+            // Set on the CloudFormation resource rather than through UserPool.AddTrigger, which adds
+            // one invoke permission per trigger without SourceAccount; MigrationStack adds one for both.
+            var resource = (CfnUserPool)Pool.Node.DefaultChild!;
+            resource.LambdaConfig = new CfnUserPool.LambdaConfigProperty
+            {
+                UserMigration = trigger.FunctionArn,
+                PreSignUp = trigger.FunctionArn,
+            };
+        }
+
+        Client = Pool.AddClient("Client", new UserPoolClientOptions
+        {
+            UserPoolClientName = settings.ClientName,
+            // UserMigration needs the plaintext password, so SRP-only clients never reach it;
+            // password sign-in is allowed for the window only, SRP throughout.
+            AuthFlows = new AuthFlow { UserPassword = settings.MigrationWindowOpen, UserSrp = true },
+            PreventUserExistenceErrors = true,
+            GenerateSecret = false,
+            // Without this CDK enables the implicit and code grants with an example.com callback.
+            DisableOAuth = true,
+        });
+    }
+
+    public UserPool Pool { get; }
+
+    public UserPoolClient Client { get; }
+
+    private static StandardAttributes StandardAttributesOf(IReadOnlyDictionary<string, StandardAttributeSettings> attributes)
+    {
+        StandardAttribute? Of(string name) => attributes.TryGetValue(name, out var attribute)
+            ? new StandardAttribute { Required = attribute.Required, Mutable = attribute.Mutable }
+            : null;
+
+        return new StandardAttributes
+        {
+            Address = Of("address"),
+            Birthdate = Of("birthdate"),
+            Email = Of("email"),
+            FamilyName = Of("family_name"),
+            Gender = Of("gender"),
+            GivenName = Of("given_name"),
+            Locale = Of("locale"),
+            MiddleName = Of("middle_name"),
+            Fullname = Of("name"),
+            Nickname = Of("nickname"),
+            PhoneNumber = Of("phone_number"),
+            ProfilePicture = Of("picture"),
+            PreferredUsername = Of("preferred_username"),
+            ProfilePage = Of("profile"),
+            LastUpdateTime = Of("updated_at"),
+            Website = Of("website"),
+            Timezone = Of("zoneinfo"),
+        };
+    }
+
+    private static ICustomAttribute CustomAttributeOf(CustomAttributeSettings attribute) => attribute.Type switch
+    {
+        CustomAttributeType.Number => new NumberAttribute(new NumberAttributeProps { Mutable = attribute.Mutable }),
+        CustomAttributeType.Boolean => new BooleanAttribute(new CustomAttributeProps { Mutable = attribute.Mutable }),
+        CustomAttributeType.DateTime => new DateTimeAttribute(new CustomAttributeProps { Mutable = attribute.Mutable }),
+        _ => new StringAttribute(new StringAttributeProps { Mutable = attribute.Mutable }),
+    };
+}

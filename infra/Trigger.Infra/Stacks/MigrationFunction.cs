@@ -1,0 +1,138 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using Trigger.Infra.Configuration;
+using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
+
+namespace Trigger.Infra.Stacks;
+
+/// <summary>
+/// The trigger function, its log group and its role. The role holds only what the function does to
+/// the old pool, the client secret, the cross-account role and its own log group; the read of the
+/// new pool is granted by the stack once the new pool is known (see <see cref="MigrationStack"/>).
+/// </summary>
+internal sealed class MigrationFunction : Construct
+{
+    // Lambda's CPU share grows with memory; 1,769 MB is one full vCPU (Lambda developer guide,
+    // "Configuring Lambda function memory"). Cold start (runtime init, TLS to Cognito, optional STS
+    // and Secrets Manager) is CPU-bound and must fit in Cognito's 5-second budget with room to spare;
+    // the steady state is I/O-bound and short, so the extra memory costs little.
+    internal const int MemoryMiB = 1769;
+
+    // Cognito waits 5 seconds for a trigger (fixed); a longer function timeout would only bill
+    // work whose answer Cognito has already dropped.
+    internal const int TimeoutSeconds = 5;
+
+    public MigrationFunction(Construct scope, string id, MigrationSettings migration, string codeFolder)
+        : base(scope, id)
+    {
+        LogGroup = new LogGroup(this, "LogGroup", new LogGroupProps
+        {
+            Retention = RetentionDays.ONE_MONTH,
+            // Logs outlive a torn-down stack for the investigation after it; retention expires them.
+            RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        // A role of our own: the role Lambda would create carries AWSLambdaBasicExecutionRole,
+        // whose log actions are granted on every resource.
+        Role = new Role(this, "Role", new RoleProps
+        {
+            RoleName = migration.FunctionRoleName,
+            AssumedBy = new ServicePrincipal("lambda.amazonaws.com"),
+            Description = $"The UserMigration trigger of {migration.StackName}: reads the old pool {migration.OldPool.UserPoolId}.",
+        });
+
+        Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "WriteOwnLogs",
+            Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resources = [LogGroup.LogGroupArn],
+        }));
+
+        var oldPool = migration.OldPool;
+        if (oldPool.CrossAccountRole is { } crossAccount)
+        {
+            // Cognito has no resource policies: across accounts the old pool is read only through
+            // the assumed role, so this role gets no Cognito action at all.
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "AssumeOldPoolRole",
+                Actions = ["sts:AssumeRole"],
+                Resources = [crossAccount.RoleArn],
+            }));
+        }
+        else
+        {
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ReadOldPool",
+                Actions = OldPoolAccessStack.OldPoolActions,
+                Resources = [oldPool.Arn],
+            }));
+        }
+
+        if (oldPool.ClientSecretArn is { } secretArn)
+        {
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ReadOldClientSecret",
+                Actions = ["secretsmanager:GetSecretValue"],
+                Resources = [secretArn],
+            }));
+        }
+
+        Function = new LambdaFunction(this, "Function", new FunctionProps
+        {
+            FunctionName = migration.FunctionName,
+            Description = $"UserMigration and PreSignUp trigger: migrates users of {oldPool.UserPoolId} on sign-in.",
+            Runtime = Runtime.PROVIDED_AL2023,
+            Architecture = migration.Architecture == FunctionArchitecture.Arm64 ? Architecture.ARM_64 : Architecture.X86_64,
+            // A custom runtime starts the executable named bootstrap; the handler string is unused.
+            Handler = "bootstrap",
+            Code = Code.FromAsset(codeFolder),
+            MemorySize = MemoryMiB,
+            Timeout = Duration.Seconds(TimeoutSeconds),
+            Role = Role,
+            LogGroup = LogGroup,
+            // Lambda passes the format to a custom runtime as AWS_LAMBDA_LOG_FORMAT.
+            LoggingFormat = LoggingFormat.JSON,
+            Environment = EnvironmentOf(migration),
+        });
+    }
+
+    public LambdaFunction Function { get; }
+
+    public Role Role { get; }
+
+    public LogGroup LogGroup { get; }
+
+    /// <summary>
+    /// The configuration contract of the function. The new pool's id is not here: a created pool
+    /// names the function as its trigger, so the function naming the pool would be a cycle; the
+    /// function reads it from the event's userPoolId instead.
+    /// </summary>
+    internal static Dictionary<string, string> EnvironmentOf(MigrationSettings migration)
+    {
+        var oldPool = migration.OldPool;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MIGRATION_OLD_USER_POOL_ID"] = oldPool.UserPoolId,
+            ["MIGRATION_OLD_CLIENT_ID"] = oldPool.ClientId,
+            ["MIGRATION_OLD_REGION"] = oldPool.Region,
+        };
+        if (oldPool.ClientSecretArn is { } secretArn)
+        {
+            environment["MIGRATION_OLD_CLIENT_SECRET_ARN"] = secretArn;
+        }
+
+        if (oldPool.CrossAccountRole is { } role)
+        {
+            environment["MIGRATION_OLD_ROLE_ARN"] = role.RoleArn;
+            environment["MIGRATION_OLD_EXTERNAL_ID"] = role.ExternalId;
+        }
+
+        return environment;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Trigger.Infra.Tests;
+
+/// <summary>
+/// A fresh clone of the checkout's committed HEAD in a temporary folder: no artifacts, no bin or
+/// obj, no cdk.out. The Node tools are the root's, installed by <c>npm ci</c> from the lock file
+/// (run here if missing), and linked in so the test needs no registry.
+/// </summary>
+public sealed class FreshClone : IAsyncLifetime
+{
+    private static readonly TimeSpan SetupLimit = TimeSpan.FromMinutes(5);
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("trigger-infra-clone-");
+
+    public string Path => System.IO.Path.Combine(_folder.FullName, "repo");
+
+    public string Scratch => _folder.FullName;
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot.Path;
+        var nodeModules = System.IO.Path.Combine(root, "node_modules");
+        if (!File.Exists(System.IO.Path.Combine(nodeModules, "aws-cdk", "bin", "cdk")))
+        {
+            Succeeded(await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], root, SetupLimit), "npm ci");
+        }
+
+        Succeeded(await ChildProcess.RunAsync("git", ["clone", "--quiet", root, Path], _folder.FullName, SetupLimit), "git clone (the test needs a git checkout)");
+        Directory.CreateSymbolicLink(System.IO.Path.Combine(Path, "node_modules"), nodeModules);
+    }
+
+    public Task DisposeAsync()
+    {
+        _folder.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+
+    private static void Succeeded(ChildProcess.Result result, string step)
+    {
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{step} failed ({result.ExitCode}):\n{result.Output}");
+        }
+    }
+}

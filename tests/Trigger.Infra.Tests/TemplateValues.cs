@@ -1,0 +1,26 @@
+namespace Trigger.Infra.Tests;
+
+/// <summary>Builders for the CloudFormation shapes the tests expect, read like the template itself.</summary>
+internal static class TemplateValues
+{
+    public static Dictionary<string, object> Props(params (string Key, object Value)[] pairs) =>
+        pairs.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+    public static Dictionary<string, object> GetAtt(string logicalId, string attribute) =>
+        Props(("Fn::GetAtt", new object[] { logicalId, attribute }));
+
+    public static Dictionary<string, object> Ref(string logicalId) => Props(("Ref", logicalId));
+
+    public static Dictionary<string, object> Allow(string sid, object actions, object resource) =>
+        Props(("Sid", sid), ("Effect", "Allow"), ("Action", actions), ("Resource", resource));
+
+    public static Dictionary<string, object> PolicyDocument(params object[] statements) =>
+        Props(("Version", "2012-10-17"), ("Statement", statements));
+
+    public static readonly string[] OldPoolActions =
+        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
+
+    public static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
+
+    public static readonly string[] LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
+}
