@@ -26,7 +26,7 @@ public static class MigrationRules
     /// CONFIRMED: the user must choose a password, which needs a verified contact for the code.
     /// </summary>
     public static (string? FinalStatus, Refusal? Refusal) AfterPasswordCheck(
-        OldUser user, PasswordCheck check, bool passwordMeetsNewPolicy, WeakPasswordAction weakPasswordAction) => check switch
+        OldUser user, PasswordCheck check, bool passwordMeetsNewPolicy, WeakPasswordAction weakPasswordAction) => Settle(user, check) switch
     {
         PasswordCheck.Accepted or PasswordCheck.AcceptedPendingMfa => (passwordMeetsNewPolicy, weakPasswordAction) switch
         {
@@ -43,6 +43,15 @@ public static class MigrationRules
         PasswordCheck.ResetRequired => (null, Refusal.PasswordResetRequired),
         _ => (null, Refusal.UnsupportedChallenge),
     };
+
+    /// <summary>
+    /// A FORCE_CHANGE_PASSWORD user's password is temporary whatever the old pool answered: some pools
+    /// (and emulators) issue tokens for it, and it must never become a CONFIRMED password.
+    /// </summary>
+    private static PasswordCheck Settle(OldUser user, PasswordCheck check) =>
+        user.Status == "FORCE_CHANGE_PASSWORD" && check is PasswordCheck.Accepted or PasswordCheck.AcceptedPendingMfa
+            ? PasswordCheck.TemporaryPassword
+            : check;
 
     /// <summary>Whether a forgot-password request may migrate the user (always as RESET_REQUIRED); null when it may.</summary>
     public static Refusal? ForForgotPassword(OldUser user) => user switch

@@ -135,6 +135,16 @@ public sealed class SignInMigrationTests
     }
 
     [Fact]
+    public async Task MigrateAsync_TemporaryPasswordStatusButTokensIssued_StillResetRequired()
+    {
+        var pool = new InMemoryOldPool().Add(Alice("FORCE_CHANGE_PASSWORD"), forcedCheck: PasswordCheck.Accepted);
+
+        var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Equal("RESET_REQUIRED", outcome.Response.FinalUserStatus);
+    }
+
+    [Fact]
     public async Task MigrateAsync_TemporaryPasswordWithoutVerifiedContact_Refused()
     {
         var pool = new InMemoryOldPool().Add(Alice("FORCE_CHANGE_PASSWORD", emailVerified: false), forcedCheck: PasswordCheck.TemporaryPassword);
