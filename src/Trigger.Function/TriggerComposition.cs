@@ -53,6 +53,7 @@ internal sealed class TriggerComposition
         var oldCognito = new CognitoIdentityProviderClient(new AwsClientOptions
         {
             Region = settings.OldRegion,
+            EndpointOverride = settings.OldEndpoint,
             Credentials = oldPoolCredentials,
             ResiliencePipeline = pipeline,
             TimeProvider = time,

@@ -23,6 +23,9 @@ internal sealed partial record TriggerSettings
 
     public string? OldExternalId { get; init; }
 
+    /// <summary>Endpoint of the old pool's Cognito API when it is not the standard one (an emulator, a VPC endpoint).</summary>
+    public Uri? OldEndpoint { get; init; }
+
     public required SignInMigrationOptions Migration { get; init; }
 
     public bool PreSignUpFailOpen { get; init; }
@@ -64,6 +67,13 @@ internal sealed partial record TriggerSettings
             throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID is set but MIGRATION_OLD_ROLE_ARN is not: the external id only applies to an assumed role.");
         }
 
+        var oldEndpoint = Optional("MIGRATION_OLD_ENDPOINT_URL") switch
+        {
+            null => null,
+            var url when Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" => uri,
+            var url => throw new SettingsException($"MIGRATION_OLD_ENDPOINT_URL must be an absolute http(s) URL, not '{url}'."),
+        };
+
         return new TriggerSettings
         {
             OldUserPoolId = poolId,
@@ -72,6 +82,7 @@ internal sealed partial record TriggerSettings
             OldClientSecretArn = secretArn,
             OldRoleArn = roleArn,
             OldExternalId = externalId,
+            OldEndpoint = oldEndpoint,
             Migration = new SignInMigrationOptions
             {
                 AliasAttributes = Aliases(Optional("MIGRATION_ALIAS_ATTRIBUTES")),

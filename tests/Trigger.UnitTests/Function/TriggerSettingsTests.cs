@@ -61,6 +61,7 @@ public sealed class TriggerSettingsTests
     [InlineData("MIGRATION_WEAK_PASSWORD_ACTION", "ignore")]
     [InlineData("MIGRATION_PRESIGNUP_FAIL_OPEN", "maybe")]
     [InlineData("MIGRATION_SAFETY_MARGIN_MS", "10")]
+    [InlineData("MIGRATION_OLD_ENDPOINT_URL", "localhost:9229")]
     public void Load_MalformedSetting_MessageNamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<SettingsException>(() => Load((name, value)));
