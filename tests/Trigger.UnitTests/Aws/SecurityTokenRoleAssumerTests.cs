@@ -31,6 +31,11 @@ public sealed class SecurityTokenRoleAssumerTests
     {
         await using var server = LoopbackAwsServer.Start(_ => new CannedResponse(200, AssumeRoleAnswer, new Dictionary<string, string> { ["Content-Type"] = "text/xml" }));
         using var http = new HttpClient();
+
+        // The HttpClient is shared with other clients and already in use: the SDK must not reconfigure it.
+        using (await http.GetAsync(server.Endpoint))
+        {
+        }
         var assumer = new SecurityTokenRoleAssumer(new AwsClientOptions
         {
             Region = "eu-west-1",
@@ -47,7 +52,7 @@ public sealed class SecurityTokenRoleAssumerTests
         Assert.Equal("old-pool-session-token", session.Credentials.Token);
         Assert.Equal(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero), session.Expiration);
 
-        var request = Assert.Single(server.Requests);
+        var request = Assert.Single(server.Requests, r => r.Method == "POST");
         var form = request.BodyText.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => WebUtility.UrlDecode(p[1]));
         Assert.Equal("AssumeRole", form["Action"]);
         Assert.Equal("arn:aws:iam::123456789012:role/old-pool-reader", form["RoleArn"]);
