@@ -43,13 +43,6 @@ public sealed partial class AssumeRoleCredentials : AWSCredentials
         _timeProvider = timeProvider;
     }
 
-    /// <summary>The expiry of the cached session, or null before the role was first assumed.</summary>
-    public override DateTime? Expiration
-    {
-        get => _session?.Expiration.UtcDateTime;
-        set => throw new NotSupportedException("The expiry comes from STS.");
-    }
-
     /// <summary>The session's keys, assuming the role first if needed.</summary>
     /// <param name="cancellationToken">The caller's token; an STS call in flight is abandoned when it fires.</param>
     public async Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
@@ -79,6 +72,7 @@ public sealed partial class AssumeRoleCredentials : AWSCredentials
             {
                 var fresh = await _assumer.AssumeRoleAsync(_options, cancellationToken);
                 _session = fresh;
+                Expiration = fresh.Expiration.UtcDateTime;
                 return fresh.Credentials;
             }
             catch (Exception exception) when (exception is not OperationCanceledException

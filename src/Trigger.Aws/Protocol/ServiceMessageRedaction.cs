@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Trigger.Aws.Protocol;
@@ -7,7 +8,9 @@ namespace Trigger.Aws.Protocol;
 /// Makes a service's error text safe for an exception message. AWS validation messages can echo
 /// request values, and emulators or proxies may echo more, so every value the request carried as a
 /// secret is cut out, token-shaped strings too, control characters are flattened (no forged log
-/// lines) and the rest is capped in length. Redaction happens before the cut so no secret is split.
+/// lines) and the rest is capped in length. A service that echoes our JSON body shows a secret in its
+/// JSON-escaped form (<c>+</c> as <c>\u002B</c>), so that form is cut out too. Redaction happens
+/// before the cut so no secret is split.
 /// </summary>
 internal static partial class ServiceMessageRedaction
 {
@@ -22,7 +25,12 @@ internal static partial class ServiceMessageRedaction
         }
 
         var text = message;
-        foreach (var secret in secrets.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
+        var forms = secrets
+            .Where(s => s.Length > 0)
+            .SelectMany(s => new[] { s, JsonEncodedText.Encode(s).ToString() })
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(s => s.Length);
+        foreach (var secret in forms)
         {
             text = text.Replace(secret, Redacted, StringComparison.Ordinal);
         }
