@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Trigger.IntegrationTests.Trigger;
+
+/// <summary>Trigger events shaped as Cognito sends them, for direct invocations through the bridge.</summary>
+internal static class TriggerEvents
+{
+    public static string SignIn(string newPoolId, string userName, string password) => Event("UserMigration_Authentication", newPoolId, userName,
+        new JsonObject { ["password"] = password, ["validationData"] = null, ["clientMetadata"] = null });
+
+    public static string ForgotPassword(string newPoolId, string userName) => Event("UserMigration_ForgotPassword", newPoolId, userName,
+        new JsonObject { ["validationData"] = null, ["clientMetadata"] = null });
+
+    public static string SignUp(string newPoolId, string userName, string? email = null) => Event("PreSignUp_SignUp", newPoolId, userName,
+        new JsonObject
+        {
+            ["userAttributes"] = email is null ? new JsonObject() : new JsonObject { ["email"] = email },
+            ["validationData"] = null,
+        });
+
+    private static string Event(string source, string newPoolId, string userName, JsonObject request) => new JsonObject
+    {
+        ["version"] = "1",
+        ["triggerSource"] = source,
+        ["region"] = "us-east-1",
+        ["userPoolId"] = newPoolId,
+        ["userName"] = userName,
+        ["callerContext"] = new JsonObject { ["awsSdkVersion"] = "aws-sdk-unknown-unknown", ["clientId"] = "new-client" },
+        ["request"] = request,
+        ["response"] = new JsonObject(),
+    }.ToJsonString();
+}
