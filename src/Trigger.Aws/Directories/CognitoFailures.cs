@@ -15,6 +15,11 @@ internal static class CognitoFailures
         {
             throw new UserDirectoryUnavailableException(e.ErrorCode ?? $"HTTP {(int)e.StatusCode}", e);
         }
+        catch (Polly.ExecutionRejectedException e)
+        {
+            // The last attempt timed out (Polly's per-attempt timeout) and no retry was left.
+            throw new UserDirectoryUnavailableException("timeout", e);
+        }
         catch (HttpRequestException e)
         {
             throw new UserDirectoryUnavailableException("network error", e);

@@ -144,6 +144,7 @@ public sealed class SignInMigrationEndToEndTests(CognitoLocalMigrationFixture wo
         await world.SignInAsync("heidi", Password);
         await Assert.ThrowsAnyAsync<CognitoApiException>(() => world.SignInAsync("dave", WrongPassword));
         await Assert.ThrowsAnyAsync<CognitoApiException>(() => world.SignInAsync("frank", TemporaryPassword));
+        Assert.True(await BridgeOutput.AllInvocationsLoggedAsync(world.Bridge));
 
         var output = world.AllOutput;
         Assert.NotEmpty(world.Bridge.StandardOutput);
