@@ -22,6 +22,19 @@ internal static class TriggerApp
                 $"the function folder {codeFolder} has no bootstrap: run `dotnet publish src/Trigger.Function -c Release -o {DefaultCodeFolder}` (cdk.json does) or set -c functionCode=<folder>");
         }
 
+        if (BootstrapArchitecture.Read(Path.Combine(codeFolder, "bootstrap")) is { } built)
+        {
+            for (var i = 0; i < settings.Migrations.Count; i++)
+            {
+                if (settings.Migrations[i].Architecture != built)
+                {
+                    throw new MigrationConfigException(
+                        $"migrations[{i}].architecture is {Name(settings.Migrations[i].Architecture)} but {codeFolder}/bootstrap is built for {Name(built)}: "
+                        + $"publish with -r {(settings.Migrations[i].Architecture == FunctionArchitecture.Arm64 ? "linux-arm64" : "linux-x64")} or change the architecture");
+                }
+            }
+        }
+
         var stacks = new List<Stack>();
         var migrationStacks = settings.Migrations.Select(m => new MigrationStack(app, m, codeFolder)).ToList();
         stacks.AddRange(migrationStacks);
@@ -43,4 +56,6 @@ internal static class TriggerApp
 
         return stacks;
     }
+
+    private static string Name(FunctionArchitecture architecture) => architecture == FunctionArchitecture.Arm64 ? "arm64" : "x86_64";
 }

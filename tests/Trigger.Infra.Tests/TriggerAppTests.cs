@@ -24,4 +24,31 @@ public sealed class TriggerAppTests
             empty.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void AddStacks_Arm64StackWithX8664Bootstrap_FailsNamingTheArchitecture()
+    {
+        var folder = Directory.CreateTempSubdirectory("trigger-infra-x64-");
+        try
+        {
+            // An ELF header whose e_machine (offset 18) says x86-64; the test configuration asks arm64 for its DR stack.
+            var header = new byte[64];
+            header[0] = 0x7F;
+            header[1] = (byte)'E';
+            header[2] = (byte)'L';
+            header[3] = (byte)'F';
+            header[18] = 0x3E;
+            File.WriteAllBytes(Path.Combine(folder.FullName, "bootstrap"), header);
+            var settings = MigrationConfigReader.Read(TestMigrations.Json, "test.jsonc");
+
+            var error = Assert.Throws<MigrationConfigException>(() => TriggerApp.AddStacks(new App(), settings, folder.FullName));
+
+            Assert.Contains("architecture is arm64 but", error.Message, StringComparison.Ordinal);
+            Assert.Contains("built for x86_64", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
