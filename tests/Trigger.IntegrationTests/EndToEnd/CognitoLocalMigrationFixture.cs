@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The real migration on the local emulator: the old pool on one cognito-local (no triggers), the new pool

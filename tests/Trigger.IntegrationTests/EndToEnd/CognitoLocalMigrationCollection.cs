@@ -1,4 +1,4 @@
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>Tests sharing one old pool, one new pool and one running bootstrap.</summary>
 [CollectionDefinition(Name)]

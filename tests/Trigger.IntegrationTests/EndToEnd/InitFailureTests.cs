@@ -1,6 +1,6 @@
 using Trigger.Testing.Lambda;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>A missing or malformed setting fails init through the Runtime API with one line naming the variable.</summary>
 [Collection(FakeOldPoolCollection.Name)]

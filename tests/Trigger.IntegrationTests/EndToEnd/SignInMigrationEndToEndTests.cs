@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
-using static Trigger.IntegrationTests.Trigger.CognitoLocalMigrationFixture;
+using static Trigger.IntegrationTests.EndToEnd.CognitoLocalMigrationFixture;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// Sign-in migration end to end: an app signs in on the new cognito-local, which invokes the real published

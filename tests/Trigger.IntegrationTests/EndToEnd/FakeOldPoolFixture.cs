@@ -1,7 +1,7 @@
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The published bootstrap against the scriptable fake Cognito, for what cognito-local cannot do: throttling,

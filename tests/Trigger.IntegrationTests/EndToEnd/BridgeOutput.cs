@@ -1,6 +1,6 @@
 using Trigger.Testing.Lambda;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>The function's stdout reaches the bridge through a pipe, a moment after its answer: wait for it, boundedly.</summary>
 internal static class BridgeOutput

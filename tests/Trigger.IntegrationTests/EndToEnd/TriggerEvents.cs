@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>Trigger events shaped as Cognito sends them, for direct invocations through the bridge.</summary>
 internal static class TriggerEvents

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
-using static Trigger.IntegrationTests.Trigger.FakeOldPoolFixture;
+using static Trigger.IntegrationTests.EndToEnd.FakeOldPoolFixture;
 
-namespace Trigger.IntegrationTests.Trigger;
+namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>The published bootstrap facing an old pool that throttles, stalls, fails, asks for MFA or needs a SECRET_HASH.</summary>
 [Collection(FakeOldPoolCollection.Name)]
