@@ -34,14 +34,34 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Function_CreatedPool_SetsExactlyTheConfigurationContract()
+    public void Function_CreatedPoolWithCustomAttributesAndFunctionSettings_SetsExactlyTheConfigurationContract()
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
                 ("MIGRATION_OLD_USER_POOL_ID", "eu-west-1_OldPool01"),
                 ("MIGRATION_OLD_CLIENT_ID", "oldclient01"),
                 ("MIGRATION_OLD_REGION", "eu-west-1"),
-                ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn))))))));
+                ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn),
+                // The pool's custom attributes, sorted; the configured policy without symbols.
+                ("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:legacy_id,custom:tenant,custom:tier"),
+                ("MIGRATION_NEW_PASSWORD_POLICY", "min=12,lowercase,uppercase,numbers"),
+                ("MIGRATION_ALIAS_ATTRIBUTES", "preferred_username,email"),
+                ("MIGRATION_ATTRIBUTE_RENAMES", "custom:level=custom:tier,custom:org=custom:tenant"),
+                ("MIGRATION_LEGACY_SUB_ATTRIBUTE", "custom:legacy_id"),
+                ("MIGRATION_WEAK_PASSWORD_ACTION", "refuse"),
+                ("MIGRATION_PRESIGNUP_FAIL_OPEN", "true"))))))));
+    }
+
+    [Fact]
+    public void UserPool_CreatedPool_HasTheConfiguredPasswordPolicyTheFunctionChecks()
+    {
+        Template.HasResourceProperties("AWS::Cognito::UserPool", Props(
+            ("Policies", Match.ObjectEquals(Props(("PasswordPolicy", Props(
+                ("MinimumLength", 12),
+                ("RequireLowercase", true),
+                ("RequireUppercase", true),
+                ("RequireNumbers", true),
+                ("RequireSymbols", false))))))));
     }
 
     [Fact]
@@ -119,8 +139,9 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
                 Props(("Name", "email"), ("Required", false), ("Mutable", true)),
                 Props(("Name", "given_name"), ("Required", true), ("Mutable", false)),
                 Props(("Name", "preferred_username"), ("Required", false), ("Mutable", true)),
-                Props(("Name", "legacy_id"), ("AttributeDataType", "String"), ("Mutable", false)),
                 Props(("Name", "tier"), ("AttributeDataType", "Number"), ("Mutable", true)),
+                Props(("Name", "legacy_id"), ("AttributeDataType", "String"), ("Mutable", false)),
+                Props(("Name", "tenant"), ("AttributeDataType", "String"), ("Mutable", true)),
             ]))));
     }
 

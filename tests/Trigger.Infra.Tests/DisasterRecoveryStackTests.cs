@@ -24,14 +24,15 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Function_Dr_ReadsTheOldPoolInRegionA()
+    public void Function_DrCreatedPoolWithoutCustomAttributes_ReadsTheOldPoolInRegionAAndChecksCognitosDefaultPolicy()
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
                 ("MIGRATION_OLD_USER_POOL_ID", "eu-west-1_OldPool01"),
                 ("MIGRATION_OLD_CLIENT_ID", "oldclient01"),
                 ("MIGRATION_OLD_REGION", "eu-west-1"),
-                ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn)))))),
+                ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn),
+                ("MIGRATION_NEW_PASSWORD_POLICY", "min=8,lowercase,uppercase,numbers,symbols")))))),
             ("Architectures", new[] { "arm64" })));
     }
 

@@ -82,7 +82,7 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Function_CrossAccountOldPool_CarriesTheRoleAndExternalId()
+    public void Function_CrossAccountExistingPoolWithSchemaAndPolicy_CarriesTheRoleTheSchemaAndThePolicy()
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
@@ -90,10 +90,26 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
                 ("MIGRATION_OLD_CLIENT_ID", "oldclient02"),
                 ("MIGRATION_OLD_REGION", "us-east-1"),
                 ("MIGRATION_OLD_ROLE_ARN", TestMigrations.OldRoleArn),
-                ("MIGRATION_OLD_EXTERNAL_ID", TestMigrations.ExternalId)))))),
+                ("MIGRATION_OLD_EXTERNAL_ID", TestMigrations.ExternalId),
+                ("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:legacy_id,custom:tenant"),
+                ("MIGRATION_NEW_PASSWORD_POLICY", "min=10,lowercase,numbers"),
+                ("MIGRATION_LEGACY_SUB_ATTRIBUTE", "custom:legacy_id"),
+                ("MIGRATION_WEAK_PASSWORD_ACTION", "reset"),
+                ("MIGRATION_PRESIGNUP_FAIL_OPEN", "false")))))),
             ("Runtime", "provided.al2023"),
             ("Timeout", 5),
             ("MemorySize", 1769)));
+    }
+
+    [Fact]
+    public void Function_ExistingPoolWithoutSchemaOrPolicy_SetsOnlyTheOldPoolVariables()
+    {
+        // Nothing known about the existing pool: the function keeps only standard attributes and checks no policy.
+        app.Template(_unguarded).HasResourceProperties("AWS::Lambda::Function", Props(
+            ("Environment", Match.ObjectEquals(Props(("Variables", Props(
+                ("MIGRATION_OLD_USER_POOL_ID", "us-east-1_OldPool04"),
+                ("MIGRATION_OLD_CLIENT_ID", "oldclient04"),
+                ("MIGRATION_OLD_REGION", "us-east-1"))))))));
     }
 
     [Fact]

@@ -87,6 +87,18 @@ public sealed class MigrationConfigReaderTests
     [InlineData("newPool.create.customAttributes", "{ \"custom:tier\": { \"type\": \"Number\" } }", "migrations[0].newPool.create.customAttributes.custom:tier is not a custom attribute name")]
     [InlineData("newPool.create.customAttributes", "{ \"tier\": { \"type\": \"Integer\" } }", "migrations[0].newPool.create.customAttributes.tier.type \"Integer\" is not String, Number, Boolean or DateTime")]
     [InlineData("newPool.create.customAttributes", "{ \"tier\": {} }", "migrations[0].newPool.create.customAttributes.tier.type is missing")]
+    [InlineData("newPool.create.passwordPolicy", "{ \"minLength\": 5 }", "migrations[0].newPool.create.passwordPolicy.minLength 5 is not a whole number from 6 to 99")]
+    [InlineData("newPool.create.passwordPolicy", "{ \"minLength\": 100 }", "migrations[0].newPool.create.passwordPolicy.minLength 100 is not a whole number from 6 to 99")]
+    [InlineData("newPool.create.passwordPolicy", "{ \"minLength\": 8.5 }", "migrations[0].newPool.create.passwordPolicy.minLength 8.5 is not a whole number from 6 to 99")]
+    [InlineData("newPool.create.passwordPolicy", "{ \"minLength\": \"8\" }", "migrations[0].newPool.create.passwordPolicy.minLength \"8\" is not a whole number from 6 to 99")]
+    [InlineData("newPool.create.passwordPolicy", "{ \"requireDigits\": \"yes\" }", "migrations[0].newPool.create.passwordPolicy.requireDigits must be true or false")]
+    [InlineData("newPool.create.passwordPolicy", "{ \"requireNumbers\": true }", "migrations[0].newPool.create.passwordPolicy.requireNumbers is not a known setting")]
+    [InlineData("newPool.create.passwordPolicy", "8", "migrations[0].newPool.create.passwordPolicy must be an object")]
+    [InlineData("newPool", "{ \"existing\": { \"userPoolId\": \"eu-west-1_NewPool01\", \"passwordPolicy\": { \"minLength\": 8 } } }", "migrations[0].newPool.existing.passwordPolicy.requireLowercase is missing: give the existing pool's whole policy")]
+    [InlineData("newPool", "{ \"existing\": { \"userPoolId\": \"eu-west-1_NewPool01\", \"passwordPolicy\": { \"minLength\": 4, \"requireLowercase\": true, \"requireUppercase\": true, \"requireDigits\": true, \"requireSymbols\": true } } }", "migrations[0].newPool.existing.passwordPolicy.minLength 4 is not a whole number from 6 to 99")]
+    [InlineData("newPool", "{ \"existing\": { \"userPoolId\": \"eu-west-1_NewPool01\", \"customAttributes\": [\"custom:tier\"] } }", "migrations[0].newPool.existing.customAttributes holds \"custom:tier\", which is not a custom attribute name")]
+    [InlineData("newPool", "{ \"existing\": { \"userPoolId\": \"eu-west-1_NewPool01\", \"customAttributes\": [\"tier\", \"tier\"] } }", "migrations[0].newPool.existing.customAttributes lists \"tier\" twice")]
+    [InlineData("newPool", "{ \"existing\": { \"userPoolId\": \"eu-west-1_NewPool01\", \"customAttributes\": { \"tier\": {} } } }", "migrations[0].newPool.existing.customAttributes must be an array of strings")]
     [InlineData("alarmTopicArn", "\"arn:aws:sns:us-east-1:111111111111:alarms\"", "migrations[0].alarmTopicArn \"arn:aws:sns:us-east-1:111111111111:alarms\" is not in the migration's region eu-west-1")]
     [InlineData("alarmTopicArn", "\"alarms\"", "migrations[0].alarmTopicArn \"alarms\" is not an SNS topic ARN")]
     public void Read_WrongOrMissingValue_FailsWithOneMessageNamingIt(string path, string? value, string expected)
@@ -98,6 +110,54 @@ public sealed class MigrationConfigReaderTests
 
         Assert.StartsWith($"{Source}: {expected}", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Read_CreatedPoolWithoutPasswordPolicy_TakesCognitosDefaultPolicy()
+    {
+        var pool = (CreatedNewPoolSettings)MigrationConfigReader.Read(ValidConfig().ToJsonString(), Source).Migrations.Single().NewPool;
+
+        Assert.Equal(new PasswordPolicySettings(8, true, true, true, true), pool.PasswordPolicy);
+        Assert.Empty(pool.CustomAttributeNames);
+    }
+
+    [Fact]
+    public void Read_CreatedPoolPartialPasswordPolicy_TakesCognitosDefaultsForTheRest()
+    {
+        var json = ValidConfig();
+        Set(Migration(json), "newPool.create.passwordPolicy", """{ "minLength": 14, "requireUppercase": false }""");
+
+        var pool = (CreatedNewPoolSettings)MigrationConfigReader.Read(json.ToJsonString(), Source).Migrations.Single().NewPool;
+
+        Assert.Equal(new PasswordPolicySettings(14, true, false, true, true), pool.PasswordPolicy);
+    }
+
+    [Fact]
+    public void Read_ExistingPoolWithSchemaAndPolicy_KnowsBoth()
+    {
+        var json = ValidConfig();
+        Set(Migration(json), "newPool", """
+            { "existing": { "userPoolId": "eu-west-1_NewPool01", "customAttributes": ["tier", "tenant"],
+              "passwordPolicy": { "minLength": 6, "requireLowercase": false, "requireUppercase": false, "requireDigits": true, "requireSymbols": false } } }
+            """);
+
+        var pool = MigrationConfigReader.Read(json.ToJsonString(), Source).Migrations.Single().NewPool;
+
+        Assert.Equal(["tenant", "tier"], pool.CustomAttributeNames.Order(StringComparer.Ordinal));
+        Assert.Equal(new PasswordPolicySettings(6, false, false, true, false), pool.KnownPasswordPolicy);
+    }
+
+    [Fact]
+    public void Read_ExistingPoolWithoutSchemaOrPolicy_KnowsNeither()
+    {
+        var json = ValidConfig();
+        Set(Migration(json), "newPool", """{ "existing": { "userPoolId": "eu-west-1_NewPool01" } }""");
+
+        var migration = MigrationConfigReader.Read(json.ToJsonString(), Source).Migrations.Single();
+
+        Assert.Empty(migration.NewPool.CustomAttributeNames);
+        Assert.Null(migration.NewPool.KnownPasswordPolicy);
+        Assert.Same(FunctionSettings.None, migration.FunctionSettings);
     }
 
     [Fact]

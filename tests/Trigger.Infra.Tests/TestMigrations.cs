@@ -47,11 +47,20 @@ internal static class TestMigrations
                     "given_name": { "required": true, "mutable": false }
                   },
                   "customAttributes": {
+                    "tier": { "type": "Number" },
                     "legacy_id": { "type": "String", "mutable": false },
-                    "tier": { "type": "Number" }
+                    "tenant": { "type": "String" }
                   },
+                  "passwordPolicy": { "minLength": 12, "requireSymbols": false },
                   "selfSignUpEnabled": true
                 }
+              },
+              "functionSettings": {
+                "aliasAttributes": ["preferred_username", "email"],
+                "attributeRenames": { "custom:org": "custom:tenant", "custom:level": "custom:tier" },
+                "legacySubAttribute": "custom:legacy_id",
+                "weakPasswordAction": "refuse",
+                "preSignUpFailOpen": true
               },
               "alarmTopicArn": "arn:aws:sns:eu-west-1:111111111111:migration-alarms"
             },
@@ -78,7 +87,14 @@ internal static class TestMigrations
                 "roleArn": "arn:aws:iam::222222222222:role/migration/old-pool-reader",
                 "externalId": "partners-2024"
               },
-              "newPool": { "existing": { "userPoolId": "us-east-1_NewPool02" } }
+              "newPool": {
+                "existing": {
+                  "userPoolId": "us-east-1_NewPool02",
+                  "customAttributes": ["tenant", "legacy_id"],
+                  "passwordPolicy": { "minLength": 10, "requireLowercase": true, "requireUppercase": false, "requireDigits": true, "requireSymbols": false }
+                }
+              },
+              "functionSettings": { "legacySubAttribute": "custom:legacy_id", "weakPasswordAction": "reset", "preSignUpFailOpen": false }
             },
             {
               "name": "ExistingDr",

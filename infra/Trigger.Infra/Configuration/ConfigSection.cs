@@ -51,13 +51,27 @@ internal sealed class ConfigSection
         return pattern.IsMatch(text) ? text : throw Error(key, $"\"{text}\" is not {expected}");
     }
 
-    public bool OptionalBool(string key, bool fallback) => Value(key) switch
+    public bool OptionalBool(string key, bool fallback) => OptionalBool(key) ?? fallback;
+
+    public bool? OptionalBool(string key) => Value(key) switch
     {
-        null => fallback,
+        null => null,
         { ValueKind: JsonValueKind.True } => true,
         { ValueKind: JsonValueKind.False } => false,
         _ => throw Error(key, "must be true or false"),
     };
+
+    public int? OptionalInt(string key, int minimum, int maximum)
+    {
+        if (Value(key) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= minimum && number <= maximum
+            ? number
+            : throw Error(key, $"{value.GetRawText()} is not a whole number from {minimum} to {maximum}");
+    }
 
     public ConfigSection? OptionalSection(string key) => Value(key) switch
     {
@@ -102,15 +116,36 @@ internal sealed class ConfigSection
             : throw new MigrationConfigException($"{_source}: {PathOf(key)}[{index}] must be an object"))];
     }
 
-    public IReadOnlyList<string> RequiredStrings(string key)
+    public IReadOnlyList<string> RequiredStrings(string key) => OptionalStrings(key) ?? throw Error(key, "is missing");
+
+    public IReadOnlyList<string>? OptionalStrings(string key)
     {
-        var value = Value(key) ?? throw Error(key, "is missing");
+        if (Value(key) is not { } value)
+        {
+            return null;
+        }
+
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
         {
             throw Error(key, "must be an array of strings");
         }
 
         return [.. value.EnumerateArray().Select(item => item.GetString()!)];
+    }
+
+    /// <summary>Every member of this section as a string, for objects whose keys the operator chooses (old name to new name).</summary>
+    public IReadOnlyList<(string Key, string Value)> StringMembers()
+    {
+        var members = new List<(string, string)>();
+        foreach (var member in _element.EnumerateObject())
+        {
+            _known.Add(member.Name);
+            members.Add(member.Value.ValueKind == JsonValueKind.String
+                ? (member.Name, member.Value.GetString()!)
+                : throw Error(member.Name, "must be a string"));
+        }
+
+        return members;
     }
 
     /// <summary>Refuses keys nobody read: a misspelt optional setting must not be silently ignored.</summary>

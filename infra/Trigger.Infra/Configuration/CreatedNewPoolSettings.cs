@@ -29,4 +29,16 @@ internal sealed record CreatedNewPoolSettings : NewPoolSettings
 
     /// <summary>Custom attributes by name without the <c>custom:</c> prefix.</summary>
     public required IReadOnlyDictionary<string, CustomAttributeSettings> CustomAttributes { get; init; }
+
+    /// <summary>The pool's password policy, set explicitly on the pool and given to the function.</summary>
+    public required PasswordPolicySettings PasswordPolicy { get; init; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyCollection<string> CustomAttributeNames => [.. CustomAttributes.Keys];
+
+    /// <inheritdoc/>
+    public override PasswordPolicySettings KnownPasswordPolicy => PasswordPolicy;
+
+    /// <inheritdoc/>
+    public override string CustomAttributesPath => "newPool.create.customAttributes";
 }

@@ -8,4 +8,19 @@ internal sealed record ExistingNewPoolSettings : NewPoolSettings
 
     /// <summary>Whether the same function also guards sign-ups (PreSignUp) on the new pool.</summary>
     public required bool PreSignUpGuard { get; init; }
+
+    /// <summary>The existing pool's custom attributes by name without <c>custom:</c>; empty when not configured.</summary>
+    public required IReadOnlySet<string> CustomAttributes { get; init; }
+
+    /// <summary>The existing pool's password policy, or null when not configured.</summary>
+    public PasswordPolicySettings? PasswordPolicy { get; init; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyCollection<string> CustomAttributeNames => CustomAttributes;
+
+    /// <inheritdoc/>
+    public override PasswordPolicySettings? KnownPasswordPolicy => PasswordPolicy;
+
+    /// <inheritdoc/>
+    public override string CustomAttributesPath => "newPool.existing.customAttributes";
 }

@@ -80,6 +80,7 @@ internal static partial class MigrationConfigReader
         var architecture = ReadArchitecture(entry);
         var oldPool = ReadOldPool(entry.RequiredSection("oldPool"), account);
         var newPool = ReadNewPool(entry.RequiredSection("newPool"), region, oldPool);
+        var functionSettings = FunctionSettingsReader.Read(entry, newPool);
         var topic = entry.OptionalString("alarmTopicArn", AwsIdentifiers.TopicArnPattern(), "an SNS topic ARN");
         if (topic is not null && AwsIdentifiers.TopicArnPattern().Match(topic).Groups["region"].Value != region)
         {
@@ -96,6 +97,7 @@ internal static partial class MigrationConfigReader
             Architecture = architecture,
             OldPool = oldPool,
             NewPool = newPool,
+            FunctionSettings = functionSettings,
             AlarmTopicArn = topic,
         };
     }
@@ -180,8 +182,52 @@ internal static partial class MigrationConfigReader
         }
 
         var guard = section.OptionalBool("preSignUpGuard", fallback: true);
+        var custom = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in section.OptionalStrings("customAttributes") ?? [])
+        {
+            if (!AwsIdentifiers.CustomAttributeNamePattern().IsMatch(name))
+            {
+                throw section.Error("customAttributes", $"holds \"{name}\", which is not a custom attribute name (1 to 20 letters, digits, _ and -, without \"custom:\")");
+            }
+
+            if (!custom.Add(name))
+            {
+                throw section.Error("customAttributes", $"lists \"{name}\" twice");
+            }
+        }
+
+        // An existing pool's policy is copied whole: a guessed default could be stricter than the
+        // pool's and send users with acceptable passwords to a reset.
+        var policy = section.OptionalSection("passwordPolicy") is { } policySection
+            ? ReadPasswordPolicy(policySection, fallback: null)
+            : null;
         section.RejectUnknownKeys();
-        return new ExistingNewPoolSettings { UserPoolId = poolId, PreSignUpGuard = guard };
+        return new ExistingNewPoolSettings { UserPoolId = poolId, PreSignUpGuard = guard, CustomAttributes = custom, PasswordPolicy = policy };
+    }
+
+    /// <summary>
+    /// A password policy object. With a <paramref name="fallback"/> each missing key takes its value;
+    /// without one every key is required.
+    /// </summary>
+    private static PasswordPolicySettings ReadPasswordPolicy(ConfigSection section, PasswordPolicySettings? fallback)
+    {
+        var minLength = section.OptionalInt("minLength", PasswordPolicySettings.ShortestMinimumLength, PasswordPolicySettings.LongestMinimumLength);
+        var lowercase = section.OptionalBool("requireLowercase");
+        var uppercase = section.OptionalBool("requireUppercase");
+        var digits = section.OptionalBool("requireDigits");
+        var symbols = section.OptionalBool("requireSymbols");
+        section.RejectUnknownKeys();
+
+        T Given<T>(T? value, string key, T? fallbackValue)
+            where T : struct =>
+            value ?? fallbackValue ?? throw section.Error(key, "is missing: give the existing pool's whole policy (the ops tool's plan reports it)");
+
+        return new PasswordPolicySettings(
+            Given(minLength, "minLength", fallback?.MinimumLength),
+            Given(lowercase, "requireLowercase", fallback?.RequireLowercase),
+            Given(uppercase, "requireUppercase", fallback?.RequireUppercase),
+            Given(digits, "requireDigits", fallback?.RequireDigits),
+            Given(symbols, "requireSymbols", fallback?.RequireSymbols));
     }
 
     private static CreatedNewPoolSettings ReadCreatedPool(ConfigSection section)
@@ -239,6 +285,9 @@ internal static partial class MigrationConfigReader
             MigrationWindowOpen = section.OptionalBool("migrationWindowOpen", fallback: true),
             StandardAttributes = standard,
             CustomAttributes = custom,
+            PasswordPolicy = section.OptionalSection("passwordPolicy") is { } policy
+                ? ReadPasswordPolicy(policy, PasswordPolicySettings.CognitoDefault)
+                : PasswordPolicySettings.CognitoDefault,
         };
         section.RejectUnknownKeys();
         return settings;

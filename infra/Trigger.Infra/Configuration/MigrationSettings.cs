@@ -21,6 +21,9 @@ internal sealed record MigrationSettings
     /// <summary>The pool users go to: created by the stack, or an existing one.</summary>
     public required NewPoolSettings NewPool { get; init; }
 
+    /// <summary>The function's optional behaviour settings; <see cref="FunctionSettings.None"/> when not configured.</summary>
+    public required FunctionSettings FunctionSettings { get; init; }
+
     /// <summary>Optional SNS topic in <see cref="Region"/> that receives alarm and OK notifications.</summary>
     public string? AlarmTopicArn { get; init; }
 

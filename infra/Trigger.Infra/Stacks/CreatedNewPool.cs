@@ -32,6 +32,16 @@ internal sealed class CreatedNewPool : Construct
             StandardAttributes = StandardAttributesOf(settings.StandardAttributes),
             CustomAttributes = settings.CustomAttributes.ToDictionary(
                 pair => pair.Key, pair => CustomAttributeOf(pair.Value), StringComparer.Ordinal),
+            // Explicit, even at Cognito's defaults: the function checks migrated passwords against
+            // this same policy (MIGRATION_NEW_PASSWORD_POLICY), since Cognito does not.
+            PasswordPolicy = new PasswordPolicy
+            {
+                MinLength = settings.PasswordPolicy.MinimumLength,
+                RequireLowercase = settings.PasswordPolicy.RequireLowercase,
+                RequireUppercase = settings.PasswordPolicy.RequireUppercase,
+                RequireDigits = settings.PasswordPolicy.RequireDigits,
+                RequireSymbols = settings.PasswordPolicy.RequireSymbols,
+            },
             // The pool holds the migrated users: tearing the stack down must never delete it.
             RemovalPolicy = RemovalPolicy.RETAIN,
             DeletionProtection = true,

@@ -98,7 +98,7 @@ internal sealed class MigrationFunction : Construct
             LogGroup = LogGroup,
             // Lambda passes the format to a custom runtime as AWS_LAMBDA_LOG_FORMAT.
             LoggingFormat = LoggingFormat.JSON,
-            Environment = EnvironmentOf(migration),
+            Environment = FunctionEnvironment.Of(migration),
         });
     }
 
@@ -107,32 +107,4 @@ internal sealed class MigrationFunction : Construct
     public Role Role { get; }
 
     public LogGroup LogGroup { get; }
-
-    /// <summary>
-    /// The configuration contract of the function. The new pool's id is not here: a created pool
-    /// names the function as its trigger, so the function naming the pool would be a cycle; the
-    /// function reads it from the event's userPoolId instead.
-    /// </summary>
-    internal static Dictionary<string, string> EnvironmentOf(MigrationSettings migration)
-    {
-        var oldPool = migration.OldPool;
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["MIGRATION_OLD_USER_POOL_ID"] = oldPool.UserPoolId,
-            ["MIGRATION_OLD_CLIENT_ID"] = oldPool.ClientId,
-            ["MIGRATION_OLD_REGION"] = oldPool.Region,
-        };
-        if (oldPool.ClientSecretArn is { } secretArn)
-        {
-            environment["MIGRATION_OLD_CLIENT_SECRET_ARN"] = secretArn;
-        }
-
-        if (oldPool.CrossAccountRole is { } role)
-        {
-            environment["MIGRATION_OLD_ROLE_ARN"] = role.RoleArn;
-            environment["MIGRATION_OLD_EXTERNAL_ID"] = role.ExternalId;
-        }
-
-        return environment;
-    }
 }

@@ -1,0 +1,101 @@
+using Trigger.Infra.Configuration;
+using Trigger.Infra.Stacks;
+
+namespace Trigger.Infra.Tests;
+
+public sealed class FunctionEnvironmentTests
+{
+    [Theory]
+    [InlineData(8, true, true, true, true, "min=8,lowercase,uppercase,numbers,symbols")]
+    [InlineData(6, false, false, false, false, "min=6")]
+    [InlineData(99, false, true, false, true, "min=99,uppercase,symbols")]
+    [InlineData(10, true, false, true, false, "min=10,lowercase,numbers")]
+    public void PasswordPolicyValue_Policy_ListsTheMinimumAndOnlyTheRequiredClasses(
+        int minLength, bool lowercase, bool uppercase, bool digits, bool symbols, string expected)
+    {
+        Assert.Equal(expected, FunctionEnvironment.PasswordPolicyValue(new PasswordPolicySettings(minLength, lowercase, uppercase, digits, symbols)));
+    }
+
+    [Fact]
+    public void Of_CreatedPoolWithoutCustomAttributes_SetsThePolicyAndNoCustomAttributeList()
+    {
+        var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": [] } }""", "{}"));
+
+        Assert.Equal(
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
+                ["MIGRATION_OLD_CLIENT_ID"] = "oldclient01",
+                ["MIGRATION_OLD_REGION"] = "eu-west-1",
+                ["MIGRATION_NEW_PASSWORD_POLICY"] = "min=8,lowercase,uppercase,numbers,symbols",
+            },
+            environment);
+    }
+
+    [Fact]
+    public void Of_CreatedPoolWithCustomAttributes_ListsThemSortedWithTheirPrefix()
+    {
+        var environment = FunctionEnvironment.Of(Read("""
+            { "create": { "signInAliases": [], "customAttributes": {
+                "zone": { "type": "String" }, "Tier": { "type": "Number" }, "account_id": { "type": "String" } } } }
+            """, "{}"));
+
+        Assert.Equal("custom:Tier,custom:account_id,custom:zone", environment["MIGRATION_NEW_CUSTOM_ATTRIBUTES"]);
+    }
+
+    [Fact]
+    public void Of_FunctionSettings_MapsEachToItsVariable()
+    {
+        var environment = FunctionEnvironment.Of(Read(
+            """{ "existing": { "userPoolId": "eu-west-1_NewPool01", "customAttributes": ["old_sub", "org"] } }""",
+            """
+            {
+              "aliasAttributes": ["email"],
+              "attributeRenames": { "nickname": "preferred_username", "custom:organisation": "custom:org" },
+              "legacySubAttribute": "custom:old_sub",
+              "preSignUpFailOpen": false
+            }
+            """));
+
+        Assert.Equal(
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
+                ["MIGRATION_OLD_CLIENT_ID"] = "oldclient01",
+                ["MIGRATION_OLD_REGION"] = "eu-west-1",
+                ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:old_sub,custom:org",
+                ["MIGRATION_ALIAS_ATTRIBUTES"] = "email",
+                ["MIGRATION_ATTRIBUTE_RENAMES"] = "custom:organisation=custom:org,nickname=preferred_username",
+                ["MIGRATION_LEGACY_SUB_ATTRIBUTE"] = "custom:old_sub",
+                ["MIGRATION_PRESIGNUP_FAIL_OPEN"] = "false",
+            },
+            environment);
+    }
+
+    [Theory]
+    [InlineData("reset")]
+    [InlineData("refuse")]
+    [InlineData("allow")]
+    public void Of_WeakPasswordAction_IsPassedAsWritten(string action)
+    {
+        var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": [] } }""", $$"""{ "weakPasswordAction": "{{action}}" }"""));
+
+        Assert.Equal(action, environment["MIGRATION_WEAK_PASSWORD_ACTION"]);
+    }
+
+    private static MigrationSettings Read(string newPool, string functionSettings) =>
+        MigrationConfigReader.Read($$"""
+            {
+              "migrations": [
+                {
+                  "name": "Customers",
+                  "account": "111111111111",
+                  "region": "eu-west-1",
+                  "oldPool": { "userPoolId": "eu-west-1_OldPool01", "clientId": "oldclient01" },
+                  "newPool": {{newPool}},
+                  "functionSettings": {{functionSettings}}
+                }
+              ]
+            }
+            """, "test.jsonc").Migrations.Single();
+}
