@@ -3,7 +3,7 @@ namespace Trigger.Infra.Tests;
 /// <summary>
 /// A fresh clone of the checkout's committed HEAD in a temporary folder: no artifacts, no bin or
 /// obj, no cdk.out. The Node tools are the root's, installed by <c>npm ci</c> from the lock file
-/// (run here if missing), and linked in so the test needs no registry.
+/// (through the test world's file-locked install if missing), and linked in so the test needs no registry.
 /// </summary>
 public sealed class FreshClone : IAsyncLifetime
 {
@@ -19,10 +19,10 @@ public sealed class FreshClone : IAsyncLifetime
     {
         var root = RepositoryRoot.Path;
         var nodeModules = System.IO.Path.Combine(root, "node_modules");
-        if (!File.Exists(System.IO.Path.Combine(nodeModules, "aws-cdk", "bin", "cdk")))
-        {
-            Succeeded(await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], root, SetupLimit), "npm ci");
-        }
+
+        // The same guarded install the integration tests use: test assemblies run in parallel, and two
+        // concurrent `npm ci` in one folder would delete each other's work.
+        await Trigger.Testing.NodeTools.EnsureNodeModulesAsync();
 
         Succeeded(await ChildProcess.RunAsync("git", ["clone", "--quiet", root, Path], _folder.FullName, SetupLimit), "git clone (the test needs a git checkout)");
         Directory.CreateSymbolicLink(System.IO.Path.Combine(Path, "node_modules"), nodeModules);
