@@ -23,7 +23,7 @@ internal static class DemoRun
         var checks = new Checks();
         output.Line(Paint.Bold("Cognito user-pool migration, on this machine"));
         output.Note("Two cognito-local emulators (the old pool, the new pool) and the real published trigger behind a local Lambda " +
-                    "Runtime API. No AWS account; nothing leaves 127.0.0.1. Passwords show as (hidden); tokens are never printed.",
+                    "Runtime API, all on 127.0.0.1; no AWS account. Passwords show as (hidden); tokens are never printed.",
             indent: "");
 
         DemoSeeds seeds;

@@ -43,7 +43,9 @@ internal static class SeedFiles
         }
         catch (JsonException e)
         {
-            throw new SeedFileException($"{relativePath} is not what the demo reads: {e.Message}", e);
+            // Some messages already say where; the others get the line and the JSON path.
+            var where = e.Message.Contains("LineNumber", StringComparison.Ordinal) ? "" : $" (line {e.LineNumber + 1}, at {e.Path})";
+            throw new SeedFileException($"{relativePath} is not what the demo reads: {e.Message}{where}", e);
         }
     }
 
@@ -116,6 +118,7 @@ internal static class SeedFiles
             Fail("'signIns' is empty: the demo needs at least one sign-in.");
         }
 
+        var migrated = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < traffic.SignIns.Count; i++)
         {
             var signIn = traffic.SignIns[i];
@@ -149,6 +152,17 @@ internal static class SeedFiles
             if (signIn.Expect.Function == "migrated" && signIn.User is null)
             {
                 Fail($"{at}: a stranger cannot migrate.");
+            }
+
+            // After a migration the new pool answers by itself: that is the demo's second act, not a first sign-in.
+            if (signIn.User is not null && migrated.Contains(signIn.User))
+            {
+                Fail($"{at}: {signIn.User} already migrated in an earlier sign-in; the demo signs every migrated user in again by itself.");
+            }
+
+            if (signIn.Expect.Function == "migrated")
+            {
+                migrated.Add(signIn.User!);
             }
         }
 
