@@ -100,6 +100,21 @@ public sealed partial class LambdaRuntimeBridge : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The operating-system id of the latest runtime process started (alive or not), for example to read
+    /// its memory from <c>/proc/&lt;pid&gt;/status</c>; null before the first invoke.
+    /// </summary>
+    public int? RuntimeProcessId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current?.ProcessId;
+            }
+        }
+    }
+
     /// <summary>Every Cognito-local shim applied so far, in order (empty unless <see cref="LambdaRuntimeBridgeOptions.CognitoLocalShims"/>).</summary>
     public IReadOnlyList<CognitoLocalShimApplication> ShimApplications
     {

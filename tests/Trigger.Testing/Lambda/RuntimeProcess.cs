@@ -77,6 +77,9 @@ internal sealed class RuntimeProcess : IAsyncDisposable
     /// <summary>When the process was started.</summary>
     public DateTimeOffset StartedAt { get; private set; }
 
+    /// <summary>The operating-system process id once started; null before, or when it could not be started.</summary>
+    public int? ProcessId { get; private set; }
+
     /// <summary>True once the runtime called <c>next</c>: its init phase is over.</summary>
     public bool InitDone => Interlocked.Read(ref _firstNextTimestamp) != 0;
 
@@ -109,6 +112,7 @@ internal sealed class RuntimeProcess : IAsyncDisposable
         }
 
         _started = true;
+        ProcessId = _process.Id;
         _process.StandardInput.Close();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();

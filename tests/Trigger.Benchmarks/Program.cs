@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Trigger.Benchmarks;
+
+// On-demand benchmarks; see docs/BENCHMARKS.md. Progress goes to stderr, the figures to stdout.
+var coldStarts = new Option<int>("--cold-starts")
+{
+    Description = "Measured cold starts per flavour; the flavours alternate to spread machine noise.",
+    DefaultValueFactory = _ => 15,
+};
+var invocations = new Option<int>("--invocations")
+{
+    Description = "Measured warm invocations per flavour.",
+    DefaultValueFactory = _ => 2000,
+};
+var warmUp = new Option<int>("--warm-up")
+{
+    Description = "Warm invocations run and discarded before measuring, the cold start among them (at least 1).",
+    DefaultValueFactory = _ => 200,
+};
+var functionEnvironment = new Option<string[]>("--function-env")
+{
+    Description = "NAME=VALUE added to both flavours' environment, for experiments such as DOTNET_TieredPGO=0. Repeatable; shown in the report.",
+};
+functionEnvironment.Validators.Add(result =>
+{
+    foreach (var pair in result.GetValueOrDefault<string[]>() ?? [])
+    {
+        if (pair.IndexOf('=', StringComparison.Ordinal) < 1)
+        {
+            result.AddError($"--function-env '{pair}' is not NAME=VALUE.");
+            return;
+        }
+    }
+});
+AtLeast(coldStarts, 1);
+AtLeast(invocations, 1);
+AtLeast(warmUp, 1);
+
+var trigger = new Command(
+    "trigger",
+    "The migration trigger: cold start of the shipped bootstrap against the JIT build, warm overhead per invocation, peak RSS.")
+{
+    coldStarts,
+    invocations,
+    warmUp,
+    functionEnvironment,
+};
+trigger.SetAction((parseResult, cancellationToken) => TriggerBenchmark.RunAsync(
+    new TriggerBenchmarkSettings(
+        parseResult.GetValue(coldStarts),
+        parseResult.GetValue(invocations),
+        parseResult.GetValue(warmUp),
+        [.. (parseResult.GetValue(functionEnvironment) ?? []).Select(pair => pair.Split('=', 2)).Select(parts => KeyValuePair.Create(parts[0], parts[1]))]),
+    Console.Out,
+    Console.Error,
+    cancellationToken));
+
+var root = new RootCommand("Benchmarks of the Cognito user-migration function. Figures only: nothing here is a test.") { trigger };
+return await root.Parse(args).InvokeAsync();
+
+static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
+{
+    if (result.GetValueOrDefault<int>() < minimum)
+    {
+        result.AddError($"{option.Name} must be at least {minimum}.");
+    }
+});
