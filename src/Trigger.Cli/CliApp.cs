@@ -54,7 +54,11 @@ internal static class CliApp
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             var command = parse.CommandResult.Command == root ? Name : $"{Name} {parse.CommandResult.Command.Name}";
-            await host.Error.WriteLineAsync($"{Name}: {OneLine(parse.Errors[0].Message)} See '{command} --help'.");
+            // A mistyped word explains the rest ("command not provided"), so it is the one line shown.
+            var error = parse.UnmatchedTokens.Count > 0
+                ? parse.Errors.FirstOrDefault(e => e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parse.Errors[0]
+                : parse.Errors[0];
+            await host.Error.WriteLineAsync($"{Name}: {OneLine(error.Message)} See '{command} --help'.");
             return ExitCodes.Usage;
         }
 

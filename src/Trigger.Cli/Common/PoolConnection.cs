@@ -31,7 +31,7 @@ internal sealed record PoolConnection(PoolTarget Target, ICognitoIdentityProvide
     public async Task<IReadOnlyList<UserPoolClientType>> DescribeAllClientsAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        await foreach (var client in ListClientsAsync(cancellationToken))
+        await foreach (var client in Client.ListAllUserPoolClientsAsync(new ListUserPoolClientsRequest { UserPoolId = PoolId, MaxResults = 60 }, cancellationToken))
         {
             if (!string.IsNullOrEmpty(client.ClientId))
             {
@@ -92,28 +92,6 @@ internal sealed record PoolConnection(PoolTarget Target, ICognitoIdentityProvide
     /// <summary>UpdateUserPool.</summary>
     public Task UpdateAsync(UpdateUserPoolRequest request, CancellationToken cancellationToken) =>
         CallAsync(() => Client.UpdateUserPoolAsync(request, cancellationToken));
-
-    private async IAsyncEnumerable<UserPoolClientDescription> ListClientsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? token = null;
-        do
-        {
-            var page = await CallAsync(() => Client.ListUserPoolClientsAsync(
-                new ListUserPoolClientsRequest { UserPoolId = PoolId, MaxResults = 60, NextToken = token }, cancellationToken));
-            foreach (var client in page.UserPoolClients ?? [])
-            {
-                yield return client;
-            }
-
-            if (page.NextToken is not null && page.NextToken == token)
-            {
-                throw new CliFailure($"ListUserPoolClients on the {Target.SideName} pool {PoolId} returned the same page token twice; stopping.");
-            }
-
-            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
-        }
-        while (token is not null);
-    }
 
     private async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
