@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using Trigger.Aws;
 using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Commands.Status;
@@ -34,7 +33,7 @@ internal static class CliApp
         var options = new CommonOptions();
         var root = new Command(Name, Description);
         // A plain Command, not RootCommand: its name would be the test host's in tests.
-        root.Options.Add(new HelpOption { Recursive = true });
+        root.Options.Add(CommandNotes.CreateHelpOption());
         root.Options.Add(new VersionOption());
 
         root.Subcommands.Add(PlanCommand.Create(options, host));

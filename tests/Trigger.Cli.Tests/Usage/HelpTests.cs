@@ -18,7 +18,8 @@ public sealed class HelpTests
         Assert.Contains($"cognito-migrate {command} [options]", result.Out, StringComparison.Ordinal);
         Assert.Contains(option, result.Out, StringComparison.Ordinal);
         Assert.Contains("--output", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Example:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Example", result.Out, StringComparison.Ordinal);
         Assert.Contains(example, result.Out, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,5 @@
+using Trigger.Cli.Common;
+
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>One environment variable of the trigger function, as the plan derives it from the pools.</summary>
@@ -13,13 +15,17 @@ internal static class FunctionEnvironment
 {
     private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
 
-    public static IReadOnlyList<EnvironmentSetting> Derive(
-        PlanInput input, string oldPoolId, string oldRegion, string? oldClientSecretArn, string? oldRoleArn, bool externalIdGiven)
+    public static IReadOnlyList<EnvironmentSetting> Derive(PlanInput input, PoolTarget oldPool, string oldRegion, string? oldClientSecretArn)
     {
-        var settings = new List<EnvironmentSetting> { new("MIGRATION_OLD_USER_POOL_ID", oldPoolId) };
-        if (Common.InputRules.RegionOfPoolId(oldPoolId) != oldRegion)
+        var settings = new List<EnvironmentSetting> { new("MIGRATION_OLD_USER_POOL_ID", oldPool.PoolId) };
+        if (InputRules.RegionOfPoolId(oldPool.PoolId) != oldRegion)
         {
             settings.Add(new("MIGRATION_OLD_REGION", oldRegion));
+        }
+
+        if (oldPool.EndpointOverride is { } endpoint)
+        {
+            settings.Add(new("MIGRATION_OLD_ENDPOINT_URL", endpoint.ToString()));
         }
 
         settings.Add(new("MIGRATION_OLD_CLIENT_ID", OldClientId(input)));
@@ -28,10 +34,10 @@ internal static class FunctionEnvironment
             settings.Add(new("MIGRATION_OLD_CLIENT_SECRET_ARN", oldClientSecretArn));
         }
 
-        if (oldRoleArn is not null)
+        if (oldPool.RoleArn is { } roleArn)
         {
-            settings.Add(new("MIGRATION_OLD_ROLE_ARN", oldRoleArn));
-            if (externalIdGiven)
+            settings.Add(new("MIGRATION_OLD_ROLE_ARN", roleArn));
+            if (oldPool.ExternalId is not null)
             {
                 // The external id is not repeated on screen.
                 settings.Add(new("MIGRATION_OLD_EXTERNAL_ID", "<the --external-id value>"));

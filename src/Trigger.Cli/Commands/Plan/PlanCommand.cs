@@ -8,15 +8,9 @@ namespace Trigger.Cli.Commands.Plan;
 /// <summary><c>plan</c>: a readiness report on both pools, each finding blocking or a warning, with its fix.</summary>
 internal static class PlanCommand
 {
-    private const string Description = """
-        Check, before the first user signs in, that the old and new pools fit together: schemas and custom
-        attributes, sign-in names and case, app clients of both pools, MFA, password policies, and how long a
-        sweep would take. Each finding is blocking or a warning, with a one-line fix. Reads only; changes nothing.
-        Exit code 0: no blocking finding (and no warning with --strict); 1: findings or a failed call; 2: bad usage.
-
-        Example:
-          cognito-migrate plan --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --old-client-id 1example23456789 --scan 1000
-        """;
+    private const string Description =
+        "Check that the old and new pools fit together before the first user signs in: attributes, sign-in names, app clients, "
+        + "MFA, passwords, sweep time. Each finding is blocking or a warning, with its fix. Changes nothing.";
 
     public static Command Create(CommonOptions options, CliHost host)
     {
@@ -56,7 +50,10 @@ internal static class PlanCommand
         };
         var strict = new Option<bool>("--strict") { Description = "Exit with 1 on warnings too, not only on blocking findings." };
 
-        var command = new Command("plan", Description);
+        var command = new Command("plan", Description).WithNotes(
+            "0 no blocking finding (with --strict: no finding at all); 1 findings, or a call failed; 2 bad usage.",
+            "cognito-migrate plan --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --old-client-id 1example23456789 --scan 1000",
+            "cognito-migrate plan --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --output json > plan.json");
         options.AddOldPool(command);
         options.AddNewPool(command);
         command.Options.Add(oldClientId);
@@ -153,7 +150,8 @@ internal static class PlanCommand
 
     private static PlanReport BuildReport(PlanInput input, IReadOnlyList<Finding> findings, PoolConnection oldPool, PoolConnection newPool, PlanArguments arguments)
     {
-        var estimate = new SweepEstimate(input.OldPool.EstimatedNumberOfUsers ?? 0);
+        // Cognito's count is an estimate (and an emulator may report 0): a larger sample wins.
+        var estimate = new SweepEstimate(Math.Max(input.OldPool.EstimatedNumberOfUsers ?? 0, input.Sample?.Count ?? 0));
         var notes = new List<string>();
         if (input.Sample is null)
         {
@@ -180,7 +178,7 @@ internal static class PlanCommand
                 SweepEstimate.Describe(estimate.Listing),
                 SweepEstimate.Describe(estimate.Creating)),
             FunctionEnvironment.Derive(
-                input, oldPool.PoolId, oldPool.Region, arguments.OldClientSecretArn, arguments.OldPool.RoleArn, arguments.OldPool.ExternalId is not null),
+                input, arguments.OldPool, oldPool.Region, arguments.OldClientSecretArn),
             notes);
     }
 

@@ -11,15 +11,8 @@ namespace Trigger.Cli.Commands.Status;
 /// <summary><c>status</c>: is the trigger attached, how many users each pool has, how many remain, the last sweep's checkpoint.</summary>
 internal static class StatusCommand
 {
-    private const string Description = """
-        Show where a migration stands: whether the UserMigration and PreSignUp triggers are attached to the new
-        pool, the users of both pools (Cognito's estimates, or exact counts with --exact, which lists both pools
-        and matches old users to new ones by username), and the last sweep's checkpoint when --checkpoint names one.
-        Reads only. Exit code 0: read; 1: a failed call; 2: bad usage.
-
-        Example:
-          cognito-migrate status --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --exact --checkpoint sweep-checkpoint.json
-        """;
+    private const string Description =
+        "Show where the migration stands: the triggers, the users of both pools (exact with --exact), the last sweep's checkpoint.";
 
     public static Command Create(CommonOptions options, CliHost host)
     {
@@ -46,7 +39,9 @@ internal static class StatusCommand
             HelpName = "file",
         };
 
-        var command = new Command("status", Description);
+        var command = new Command("status", Description).WithNotes(
+            "0 read; 1 a call failed; 2 bad usage.",
+            "cognito-migrate status --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --exact --checkpoint sweep-checkpoint.json");
         options.AddOldPool(command);
         options.AddNewPool(command);
         command.Options.Add(exact);

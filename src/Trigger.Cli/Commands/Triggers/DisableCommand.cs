@@ -6,15 +6,8 @@ namespace Trigger.Cli.Commands.Triggers;
 /// <summary><c>disable</c>: detach the UserMigration trigger (and the PreSignUp guard) from a pool, changing nothing else.</summary>
 internal static class DisableCommand
 {
-    private const string Description = """
-        Detach the UserMigration trigger (and with --pre-sign-up the PreSignUp trigger) from the new pool, for
-        example when the migration window closes. Every other setting, other triggers included, is written back
-        unchanged; the tool refuses when anything else would change. With --function-arn it detaches only that function.
-        Exit code 0: detached (or already detached); 1: refused or failed; 2: bad usage.
-
-        Example:
-          cognito-migrate disable --new-pool-id eu-west-1_New456 --pre-sign-up --dry-run
-        """;
+    private const string Description =
+        "Detach the UserMigration trigger (and the PreSignUp guard) when the window closes, changing nothing else.";
 
     public static Command Create(CommonOptions options, CliHost host)
     {
@@ -22,7 +15,9 @@ internal static class DisableCommand
         var preSignUp = TriggerOptions.PreSignUp("Also detach the PreSignUp trigger.");
         var dryRun = TriggerOptions.DryRun();
 
-        var command = new Command("disable", Description);
+        var command = new Command("disable", Description).WithNotes(
+            "0 detached (or already detached); 1 refused, or a call failed; 2 bad usage.",
+            "cognito-migrate disable --new-pool-id eu-west-1_New456 --pre-sign-up --dry-run");
         options.AddNewPool(command);
         command.Options.Add(functionArn);
         command.Options.Add(preSignUp);

@@ -6,15 +6,9 @@ namespace Trigger.Cli.Commands.Triggers;
 /// <summary><c>enable</c>: attach the UserMigration trigger (and the PreSignUp guard) to an existing pool, changing nothing else.</summary>
 internal static class EnableCommand
 {
-    private const string Description = """
-        Attach the UserMigration trigger (and with --pre-sign-up the PreSignUp guard) to an existing new pool.
-        Reads the pool first and writes every other setting back unchanged; refuses, and says why, when anything
-        else would change or another function already holds the trigger (unless --replace). Verifies the result.
-        Exit code 0: attached (or already attached); 1: refused or failed; 2: bad usage.
-
-        Example:
-          cognito-migrate enable --new-pool-id eu-west-1_New456 --function-arn arn:aws:lambda:eu-west-1:123456789012:function:TriggerMigration-main --pre-sign-up --dry-run
-        """;
+    private const string Description =
+        "Attach the UserMigration trigger (and the PreSignUp guard) to an existing pool, changing nothing else; "
+        + "refuses when anything else would change.";
 
     public static Command Create(CommonOptions options, CliHost host)
     {
@@ -23,7 +17,9 @@ internal static class EnableCommand
         var dryRun = TriggerOptions.DryRun();
         var replace = new Option<bool>("--replace") { Description = "Attach even when another function holds the trigger now." };
 
-        var command = new Command("enable", Description);
+        var command = new Command("enable", Description).WithNotes(
+            "0 attached (or already attached); 1 refused, or a call failed; 2 bad usage.",
+            "cognito-migrate enable --new-pool-id eu-west-1_New456 --function-arn arn:aws:lambda:eu-west-1:123456789012:function:TriggerMigration-main --pre-sign-up --dry-run");
         options.AddNewPool(command);
         command.Options.Add(functionArn);
         command.Options.Add(preSignUp);

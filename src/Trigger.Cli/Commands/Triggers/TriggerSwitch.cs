@@ -51,9 +51,7 @@ internal static class TriggerSwitch
 
         var after = ToObject(request.ToJson());
         var (changes, omitted) = Classify(arguments, SettingsOf(before), SettingsOf(after), pool.PoolId);
-        var unchanged = after.Select(p => p.Key)
-            .Where(name => name != "UserPoolId" && !changes.Any(c => c.Setting == name || c.Setting.StartsWith(name + ".", StringComparison.Ordinal)))
-            .ToList();
+        var unchanged = Unchanged(after, changes);
 
         var applied = false;
         if (changes.Count > 0 && !arguments.DryRun)
@@ -182,6 +180,31 @@ internal static class TriggerSwitch
             // Each surprise carries its value before, which is what an operator needs to put it back.
             throw new CliFailure($"UpdateUserPool was sent to pool {poolId}, but {string.Join("; and ", problems)}. Restore those settings by hand.");
         }
+    }
+
+    // Top-level settings the request writes back as they are; in a changed object (LambdaConfig), its kept members.
+    private static List<string> Unchanged(JsonObject request, IReadOnlyList<SettingChange> changes)
+    {
+        var unchanged = new List<string>();
+        foreach (var (name, value) in request)
+        {
+            if (name == "UserPoolId")
+            {
+                continue;
+            }
+
+            var touched = changes.Where(c => c.Setting.StartsWith(name + ".", StringComparison.Ordinal) || c.Setting == name).ToList();
+            if (touched.Count == 0)
+            {
+                unchanged.Add(name);
+            }
+            else if (value is JsonObject members)
+            {
+                unchanged.AddRange(members.Select(m => $"{name}.{m.Key}").Where(path => touched.All(c => c.Setting != path)));
+            }
+        }
+
+        return unchanged;
     }
 
     // The legacy member FromDescribedUserPool leaves out on purpose (AdminCreateUserConfigType: "no longer in use").
