@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Polly.Timeout;
 using Trigger.Aws;
 using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Commands.Status;
@@ -90,6 +91,10 @@ internal static class CliApp
         catch (HttpRequestException exception)
         {
             return await FailAsync(host, $"Could not reach the Cognito endpoint: {exception.Message}", ExitCodes.Failure);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return await FailAsync(host, "The Cognito endpoint did not answer in time, even after retries.", ExitCodes.Failure);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -17,6 +17,8 @@ public sealed class UsageErrorTests
         { ["status", "--old-pool-id", "eu-west-1-Old", "--new-pool-id", "eu-west-1_New1"], "--old-pool-id 'eu-west-1-Old' is not a user pool id" },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--output", "xml"], "Argument 'xml' not recognized. Must be one of: 'text' 'json'" },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--scan", "lots"], "--scan takes a whole number from 1 to 100000, not 'lots'." },
+        { ["status", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--pages-per-second", "100"], "--pages-per-second takes a whole number from 1 to 30, not '100'." },
+        { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--scan", "0"], "--scan takes a whole number from 1 to 100000, not '0'." },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--old-region", "Ireland"], "--old-region 'Ireland' is not a region name like eu-west-1." },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--new-endpoint-url", "localhost:9229"], "--new-endpoint-url 'localhost:9229' is not an absolute http(s) URL." },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--external-id", "abc123"], "--external-id needs --old-role-arn" },

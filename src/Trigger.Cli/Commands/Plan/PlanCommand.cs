@@ -29,19 +29,9 @@ internal static class PlanCommand
             }
         });
 
-        var scan = new Option<int?>("--scan")
-        {
-            Description = "Also read the first N old users (1 to 100000) to find attributes in use, shared aliases and case collisions.",
-            HelpName = "N",
-            CustomParser = result => ParseCount(result, "--scan", 1, 100_000),
-        };
-        var pagesPerSecond = new Option<int>("--pages-per-second")
-        {
-            Description = $"ListUsers pages read per second with --scan (1 to 30; the UserList quota is 30 per account and region). Default {ListingPace.DefaultPagesPerSecond}.",
-            HelpName = "n",
-            DefaultValueFactory = _ => ListingPace.DefaultPagesPerSecond,
-            CustomParser = result => ParseCount(result, "--pages-per-second", 1, 30) ?? ListingPace.DefaultPagesPerSecond,
-        };
+        var scan = CountOption.Optional(
+            "--scan", "Also read the first N old users (1 to 100000) to find attributes in use, shared aliases and case collisions.", 1, 100_000);
+        var pagesPerSecond = CountOption.PagesPerSecond("with --scan");
         var renames = new Option<IReadOnlyDictionary<string, string>>("--attribute-renames")
         {
             Description = "old=new pairs, comma-separated, as the function's MIGRATION_ATTRIBUTE_RENAMES (e.g. custom:tenant=custom:org).",
@@ -212,19 +202,6 @@ internal static class PlanCommand
             }
         });
         return option;
-    }
-
-    private static int? ParseCount(ArgumentResult result, string name, int minimum, int maximum)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && value >= minimum && value <= maximum)
-        {
-            return value;
-        }
-
-        result.AddError($"{name} takes a whole number from {minimum} to {maximum}, not '{text}'.");
-        return null;
     }
 
     private static IReadOnlyDictionary<string, string> ParseRenames(ArgumentResult result)

@@ -20,19 +20,7 @@ internal static class StatusCommand
         {
             Description = "List both pools to count users exactly and to count the old users already in the new pool (ListUsers, paced).",
         };
-        var pagesPerSecond = new Option<int>("--pages-per-second")
-        {
-            Description = $"ListUsers pages read per second with --exact (1 to 30). Default {ListingPace.DefaultPagesPerSecond}.",
-            HelpName = "n",
-            DefaultValueFactory = _ => ListingPace.DefaultPagesPerSecond,
-        };
-        pagesPerSecond.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 30)
-            {
-                result.AddError("--pages-per-second takes a whole number from 1 to 30.");
-            }
-        });
+        var pagesPerSecond = CountOption.PagesPerSecond("with --exact");
         var checkpoint = new Option<string>("--checkpoint")
         {
             Description = "The sweep's checkpoint file; its top-level fields are shown when it exists and is JSON.",
