@@ -1,3 +1,21 @@
-// The commands arrive with the ops-tool issues; until then the tool says so and exits non-zero.
-await Console.Error.WriteLineAsync("cognito-migrate: no commands are built yet.");
-return 1;
+using Trigger.Aws;
+using Trigger.Cli;
+using Trigger.Cli.Common;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C stops the command cleanly; a second one ends the process.
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+var host = new CliHost
+{
+    Out = Console.Out,
+    Error = Console.Error,
+    Environment = ProcessEnvironmentVariables.Instance,
+    OutIsTerminal = !Console.IsOutputRedirected,
+    ErrorIsTerminal = !Console.IsErrorRedirected,
+};
+return await CliApp.RunAsync(args, host, cancellation.Token);

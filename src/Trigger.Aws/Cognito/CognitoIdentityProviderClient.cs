@@ -137,6 +137,14 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
     public Task<DescribeUserImportJobResponse> DescribeUserImportJobAsync(DescribeUserImportJobRequest request, CancellationToken cancellationToken = default) =>
         _client.SendAsync("DescribeUserImportJob", request, _json.DescribeUserImportJobRequest, _json.DescribeUserImportJobResponse, [], cancellationToken);
 
+    /// <inheritdoc />
+    public Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(DescribeUserPoolClientRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("DescribeUserPoolClient", request, _json.DescribeUserPoolClientRequest, _json.DescribeUserPoolClientResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("ListUserPoolClients", request, _json.ListUserPoolClientsRequest, _json.ListUserPoolClientsResponse, [], cancellationToken);
+
     // Every value that must not reach an exception message if the service echoes it back.
     private static string[] Secrets(IEnumerable<string?>? first, IEnumerable<string?>? second) =>
         [.. (first ?? []).Concat(second ?? []).OfType<string>().Where(s => s.Length > 0)];

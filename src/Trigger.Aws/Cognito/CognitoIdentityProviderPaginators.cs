@@ -45,4 +45,43 @@ public static class CognitoIdentityProviderPaginators
             page = page with { PaginationToken = answer.PaginationToken };
         }
     }
+
+    /// <summary>
+    /// Every app client of a pool, page after page, following <c>NextToken</c> until a page comes without one.
+    /// </summary>
+    /// <param name="cognito">The client.</param>
+    /// <param name="request">The first page's request.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
+    public static async IAsyncEnumerable<UserPoolClientDescription> ListAllUserPoolClientsAsync(
+        this ICognitoIdentityProvider cognito,
+        ListUserPoolClientsRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        ArgumentNullException.ThrowIfNull(request);
+
+        var page = request;
+        while (true)
+        {
+            var answer = await cognito.ListUserPoolClientsAsync(page, cancellationToken);
+            foreach (var client in answer.UserPoolClients ?? [])
+            {
+                yield return client;
+            }
+
+            if (string.IsNullOrEmpty(answer.NextToken))
+            {
+                yield break;
+            }
+
+            if (string.Equals(answer.NextToken, page.NextToken, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    "ListUserPoolClients answered with the NextToken it was given; stopping instead of reading the same page forever.");
+            }
+
+            page = page with { NextToken = answer.NextToken };
+        }
+    }
 }

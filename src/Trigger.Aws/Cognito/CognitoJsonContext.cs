@@ -34,5 +34,9 @@ namespace Trigger.Aws.Cognito;
 [JsonSerializable(typeof(StartUserImportJobResponse))]
 [JsonSerializable(typeof(DescribeUserImportJobRequest))]
 [JsonSerializable(typeof(DescribeUserImportJobResponse))]
+[JsonSerializable(typeof(DescribeUserPoolClientRequest))]
+[JsonSerializable(typeof(DescribeUserPoolClientResponse))]
+[JsonSerializable(typeof(ListUserPoolClientsRequest))]
+[JsonSerializable(typeof(ListUserPoolClientsResponse))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

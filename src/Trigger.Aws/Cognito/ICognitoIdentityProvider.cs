@@ -67,4 +67,14 @@ public interface ICognitoIdentityProvider
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Carries the caller's deadline.</param>
     Task<DescribeUserImportJobResponse> DescribeUserImportJobAsync(DescribeUserImportJobRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one app client's settings (its secret included: never print it).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(DescribeUserPoolClientRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one page of a pool's app clients; see <see cref="CognitoIdentityProviderPaginators.ListAllUserPoolClientsAsync"/> for all pages.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default);
 }

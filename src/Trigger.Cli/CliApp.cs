@@ -1,0 +1,113 @@
+using System.CommandLine;
+using Polly.Timeout;
+using Trigger.Aws;
+using Trigger.Cli.Commands.Plan;
+using Trigger.Cli.Commands.Status;
+using Trigger.Cli.Commands.Triggers;
+using Trigger.Cli.Common;
+
+namespace Trigger.Cli;
+
+/// <summary>
+/// The ops tool <c>cognito-migrate</c>: builds the command tree and runs one command line, returning
+/// the exit code (0 all good, 1 findings or a failed operation, 2 bad usage). Program.cs and the tests
+/// both enter here; a test passes its own writers, environment and credentials in the <see cref="CliHost"/>.
+/// </summary>
+internal static class CliApp
+{
+    public const string Name = "cognito-migrate";
+
+    private const string Description = """
+        Operate a Cognito user-pool migration: check that two pools fit together (plan), attach or detach the
+        UserMigration trigger on an existing pool without touching its other settings (enable, disable), and see
+        where the migration stands (status). Credentials come from the standard AWS chain or --profile.
+        """;
+
+    /// <summary>
+    /// The root command and every command under it. This is the one place commands are listed: a new
+    /// command (export, sweep) is one more line below, <c>root.Subcommands.Add(XCommand.Create(options, host));</c>,
+    /// where <c>options</c> gives it the shared pool, profile and output options (see <see cref="CommonOptions"/>).
+    /// </summary>
+    public static Command CreateRootCommand(CliHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var options = new CommonOptions();
+        var root = new Command(Name, Description);
+        // A plain Command, not RootCommand: its name would be the test host's in tests.
+        root.Options.Add(CommandNotes.CreateHelpOption());
+        root.Options.Add(new VersionOption());
+
+        root.Subcommands.Add(PlanCommand.Create(options, host));
+        root.Subcommands.Add(EnableCommand.Create(options, host));
+        root.Subcommands.Add(DisableCommand.Create(options, host));
+        root.Subcommands.Add(StatusCommand.Create(options, host));
+        return root;
+    }
+
+    /// <summary>Parses and runs one command line. Every failure ends as one line on stderr and an exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(host);
+        var root = CreateRootCommand(host);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
+        {
+            var command = parse.CommandResult.Command == root ? Name : $"{Name} {parse.CommandResult.Command.Name}";
+            // A mistyped word explains the rest ("command not provided"), so it is the one line shown.
+            var error = parse.UnmatchedTokens.Count > 0
+                ? parse.Errors.FirstOrDefault(e => e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parse.Errors[0]
+                : parse.Errors[0];
+            await host.Error.WriteLineAsync($"{Name}: {OneLine(error.Message)} See '{command} --help'.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = host.Out,
+                    Error = host.Error,
+                    EnableDefaultExceptionHandler = false,
+                    // Ctrl+C is the caller's business (Program.cs cancels the token).
+                    ProcessTerminationTimeout = null,
+                },
+                cancellationToken);
+        }
+        catch (CliFailure failure)
+        {
+            return await FailAsync(host, failure.Message, failure.ExitCode);
+        }
+        catch (AwsConfigurationException exception)
+        {
+            return await FailAsync(host, exception.Message, ExitCodes.Usage);
+        }
+        catch (AwsServiceException exception)
+        {
+            // The adapters' messages name operation, code and request id, with request secrets removed.
+            return await FailAsync(host, exception.Message, ExitCodes.Failure);
+        }
+        catch (HttpRequestException exception)
+        {
+            return await FailAsync(host, $"Could not reach the Cognito endpoint: {exception.Message}", ExitCodes.Failure);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return await FailAsync(host, "The Cognito endpoint did not answer in time, even after retries.", ExitCodes.Failure);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await FailAsync(host, "Cancelled.", ExitCodes.Failure);
+        }
+    }
+
+    private static async Task<int> FailAsync(CliHost host, string message, int exitCode)
+    {
+        await host.Error.WriteLineAsync($"{Name}: {OneLine(message)}");
+        return exitCode;
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,85 @@
+using Trigger.Cli.Common;
+
+namespace Trigger.Cli.Commands.Plan;
+
+/// <summary>One environment variable of the trigger function, as the plan derives it from the pools.</summary>
+/// <param name="Name">For example <c>MIGRATION_NEW_PASSWORD_POLICY</c>.</param>
+/// <param name="Value">Its value, or a placeholder in angle brackets when the plan cannot know it.</param>
+internal sealed record EnvironmentSetting(string Name, string Value);
+
+/// <summary>
+/// The function settings (WORLD-API / README env contract) that follow from the two pools: what an
+/// operator copies into the stack configuration or the function's environment.
+/// </summary>
+internal static class FunctionEnvironment
+{
+    private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
+
+    public static IReadOnlyList<EnvironmentSetting> Derive(PlanInput input, PoolTarget oldPool, string oldRegion, string? oldClientSecretArn)
+    {
+        var settings = new List<EnvironmentSetting> { new("MIGRATION_OLD_USER_POOL_ID", oldPool.PoolId) };
+        if (InputRules.RegionOfPoolId(oldPool.PoolId) != oldRegion)
+        {
+            settings.Add(new("MIGRATION_OLD_REGION", oldRegion));
+        }
+
+        if (oldPool.EndpointOverride is { } endpoint)
+        {
+            settings.Add(new("MIGRATION_OLD_ENDPOINT_URL", endpoint.ToString()));
+        }
+
+        settings.Add(new("MIGRATION_OLD_CLIENT_ID", OldClientId(input)));
+        if (oldClientSecretArn is not null)
+        {
+            settings.Add(new("MIGRATION_OLD_CLIENT_SECRET_ARN", oldClientSecretArn));
+        }
+
+        if (oldPool.RoleArn is { } roleArn)
+        {
+            settings.Add(new("MIGRATION_OLD_ROLE_ARN", roleArn));
+            if (oldPool.ExternalId is not null)
+            {
+                // The external id is not repeated on screen.
+                settings.Add(new("MIGRATION_OLD_EXTERNAL_ID", "<the --external-id value>"));
+            }
+        }
+
+        var aliases = SignInNames.Of(input.OldPool).Attributes.Where(a => _aliases.Contains(a, StringComparer.Ordinal)).ToList();
+        if (aliases.Count > 0)
+        {
+            settings.Add(new("MIGRATION_ALIAS_ATTRIBUTES", string.Join(',', aliases)));
+        }
+
+        if (input.Renames.Count > 0)
+        {
+            settings.Add(new("MIGRATION_ATTRIBUTE_RENAMES", string.Join(',', input.Renames.Select(r => $"{r.Key}={r.Value}"))));
+        }
+
+        var custom = (input.NewPool.SchemaAttributes ?? [])
+            .Select(a => a.Name)
+            .OfType<string>()
+            .Where(n => n.StartsWith("custom:", StringComparison.Ordinal))
+            .ToList();
+        if (custom.Count > 0)
+        {
+            settings.Add(new("MIGRATION_NEW_CUSTOM_ATTRIBUTES", string.Join(',', custom)));
+        }
+
+        settings.Add(new("MIGRATION_NEW_PASSWORD_POLICY", PasswordRules.Of(input.NewPool).ToSetting()));
+        return settings;
+    }
+
+    private static string OldClientId(PlanInput input)
+    {
+        if (input.OldClientId is { } given)
+        {
+            return given;
+        }
+
+        // The one client the trigger could use; one without a secret wins (no SECRET_HASH needed).
+        var candidates = input.OldClients.Where(AuthFlows.AllowsAdminPassword).ToList();
+        var withoutSecret = candidates.Where(c => !c.HasClientSecret).ToList();
+        var pick = withoutSecret.Count == 1 ? withoutSecret[0] : candidates.Count == 1 ? candidates[0] : null;
+        return pick?.ClientId ?? "<an old app client with ALLOW_ADMIN_USER_PASSWORD_AUTH>";
+    }
+}

@@ -1,0 +1,58 @@
+namespace Trigger.Cli.Commands.Plan;
+
+/// <summary>
+/// MFA and passwords. TOTP secrets cannot be read from the old pool, so TOTP users start over;
+/// Cognito does not apply the new pool's password policy to a migrated password, so the trigger
+/// must check it (MIGRATION_NEW_PASSWORD_POLICY) and send weak ones to RESET_REQUIRED.
+/// </summary>
+internal static class SecurityChecks
+{
+    public static IEnumerable<Finding> Run(PlanInput input)
+    {
+        var oldMfa = input.OldPool.MfaConfiguration ?? "OFF";
+        var newMfa = input.NewPool.MfaConfiguration ?? "OFF";
+
+        if (oldMfa != "OFF")
+        {
+            yield return new Finding(
+                "mfa-totp",
+                Severity.Warning,
+                "mfa",
+                $"The old pool has MFA {oldMfa}: authenticator-app (TOTP) secrets cannot be migrated, so those users must register their app again; SMS MFA carries over for users with a verified phone number.",
+                "Tell TOTP users before the window opens, and allow TOTP in the new pool (SetUserPoolMfaConfig) so they can register again.");
+        }
+
+        if (oldMfa != "OFF" && newMfa == "OFF")
+        {
+            yield return new Finding(
+                "mfa-dropped",
+                Severity.Warning,
+                "mfa",
+                $"The old pool has MFA {oldMfa} but the new pool has MFA OFF: migrated users lose their second factor.",
+                "Turn MFA on (OPTIONAL or ON) in the new pool with SetUserPoolMfaConfig before the window opens.");
+        }
+
+        if (newMfa == "ON" && oldMfa != "ON")
+        {
+            yield return new Finding(
+                "mfa-required",
+                Severity.Warning,
+                "mfa",
+                $"The new pool requires MFA but the old pool has MFA {oldMfa}: every migrated user without a second factor must set one up at the first sign-in.",
+                "Tell users, or make MFA OPTIONAL in the new pool for the migration window.");
+        }
+
+        var oldRules = PasswordRules.Of(input.OldPool);
+        var newRules = PasswordRules.Of(input.NewPool);
+        var stricter = newRules.StricterThan(oldRules);
+        if (stricter.Count > 0)
+        {
+            yield return new Finding(
+                "password-policy",
+                Severity.Warning,
+                "passwords",
+                $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED (MIGRATION_WEAK_PASSWORD_ACTION=reset), so those users must reset.",
+                $"Set MIGRATION_NEW_PASSWORD_POLICY={newRules.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Trigger.Cli.Common;
+
+namespace Trigger.Cli.Commands.Triggers;
+
+/// <summary><c>disable</c>: detach the UserMigration trigger (and the PreSignUp guard) from a pool, changing nothing else.</summary>
+internal static class DisableCommand
+{
+    private const string Description =
+        "Detach the UserMigration trigger (and the PreSignUp guard) when the window closes, changing nothing else.";
+
+    public static Command Create(CommonOptions options, CliHost host)
+    {
+        var functionArn = TriggerOptions.FunctionArn("Detach only if this function is the one attached; refuse otherwise.");
+        var preSignUp = TriggerOptions.PreSignUp("Also detach the PreSignUp trigger.");
+        var dryRun = TriggerOptions.DryRun();
+
+        var command = new Command("disable", Description).WithNotes(
+            "0 detached (or already detached); 1 refused, or a call failed; 2 bad usage.",
+            "cognito-migrate disable --new-pool-id eu-west-1_New456 --pre-sign-up --dry-run");
+        options.AddNewPool(command);
+        command.Options.Add(functionArn);
+        command.Options.Add(preSignUp);
+        command.Options.Add(dryRun);
+        options.AddShared(command);
+
+        command.SetAction((parse, cancellationToken) => TriggerSwitch.RunAsync(
+            new TriggerSwitchArguments(
+                "disable",
+                options.ReadNewPool(parse),
+                options.ReadProfile(parse),
+                options.ReadOutput(parse),
+                parse.GetValue(preSignUp) ? ["UserMigration", "PreSignUp"] : ["UserMigration"],
+                parse.GetValue(functionArn),
+                parse.GetValue(dryRun),
+                Replace: false),
+            host,
+            cancellationToken));
+        return command;
+    }
+}

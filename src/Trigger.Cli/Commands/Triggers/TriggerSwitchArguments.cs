@@ -1,0 +1,26 @@
+using Trigger.Cli.Common;
+
+namespace Trigger.Cli.Commands.Triggers;
+
+/// <summary>What <c>enable</c> or <c>disable</c> was asked to do.</summary>
+/// <param name="Action"><c>enable</c> or <c>disable</c>, for messages.</param>
+/// <param name="NewPool">The pool whose triggers change.</param>
+/// <param name="Profile"><c>--profile</c>.</param>
+/// <param name="Output"><c>--output</c>.</param>
+/// <param name="Triggers">The LambdaConfig members to change: <c>UserMigration</c>, and <c>PreSignUp</c> with <c>--pre-sign-up</c>.</param>
+/// <param name="FunctionArn">enable: the function to attach; disable: when given, detach only if this function is attached.</param>
+/// <param name="DryRun">Print the difference, change nothing.</param>
+/// <param name="Replace">enable: attach even when another function holds the trigger.</param>
+internal sealed record TriggerSwitchArguments(
+    string Action,
+    PoolTarget NewPool,
+    string? Profile,
+    OutputFormat Output,
+    IReadOnlyList<string> Triggers,
+    string? FunctionArn,
+    bool DryRun,
+    bool Replace)
+{
+    /// <summary>True for enable (attach), false for disable (detach).</summary>
+    public bool Attach => Action == "enable";
+}

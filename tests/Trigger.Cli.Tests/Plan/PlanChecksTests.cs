@@ -1,0 +1,206 @@
+using Trigger.Aws.Cognito;
+using Trigger.Cli.Commands.Plan;
+
+namespace Trigger.Cli.Tests.Plan;
+
+/// <summary>The plan's checks on their own: pools and clients as records, no endpoint.</summary>
+public sealed class PlanChecksTests
+{
+    [Fact]
+    public void Evaluate_IdenticalPools_FindsNothing()
+    {
+        var findings = PlanChecks.Evaluate(CreateInput());
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Evaluate_NewNumberAttributeWithAHigherMinimum_IsBlocking()
+    {
+        var input = CreateInput(newPool: Pool(level: new NumberAttributeConstraintsType { MinValue = "10", MaxValue = "100" }));
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("attribute-constraints", Severity.Blocking), (finding.Code, finding.Severity));
+        Assert.Contains("values 10 to 100, old pool 0 to 100", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_AttributeImmutableOnlyInTheNewPool_IsAWarning()
+    {
+        var input = CreateInput(newPool: Pool(tenantMutable: false));
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("attribute-immutable", Severity.Warning), (finding.Code, finding.Severity));
+    }
+
+    [Fact]
+    public void Evaluate_NewPoolRequiresAnAttributeOldUsersLack_WarnsWithTheSampleCount()
+    {
+        var newPool = Pool() with { SchemaAttributes = [.. Pool().SchemaAttributes!.Select(a => a.Name == "given_name" ? a with { Required = true } : a)] };
+        var sample = new UserSample(10, [User("ann", ("given_name", "Ann")), User("bob")]);
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(newPool: newPool, sample: sample)));
+
+        Assert.Equal(("attribute-required", Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains("1 of the 2 sampled old users have no given_name", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_SampledUsersCarryAnAttributeNeitherSchemaLists_IsBlocking()
+    {
+        var sample = new UserSample(10, [User("ann", ("custom:legacy_id", "42"), ("sub", "s-1"))]);
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(sample: sample)));
+
+        Assert.Equal(("attribute-missing", Severity.Blocking), (finding.Code, finding.Severity));
+        Assert.Contains("Old users carry custom:legacy_id", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UnverifiedDuplicateEmails_AreNotSharedAliases()
+    {
+        var sample = new UserSample(10,
+        [
+            User("ann", ("email", "same@example.com"), ("email_verified", "false")),
+            User("bob", ("email", "same@example.com"), ("email_verified", "true")),
+        ]);
+
+        Assert.Empty(PlanChecks.Evaluate(CreateInput(sample: sample)));
+    }
+
+    [Fact]
+    public void Evaluate_OldPoolWithTotpMfaAndNewPoolWithout_WarnsTwice()
+    {
+        var input = CreateInput(oldPool: Pool() with { MfaConfiguration = "OPTIONAL" });
+
+        var codes = PlanChecks.Evaluate(input).Select(f => (f.Code, f.Severity));
+
+        Assert.Equal([("mfa-totp", Severity.Warning), ("mfa-dropped", Severity.Warning)], codes);
+    }
+
+    [Fact]
+    public void Evaluate_NewPoolRequiringMfa_Warns()
+    {
+        var input = CreateInput(newPool: Pool() with { MfaConfiguration = "ON" });
+
+        Assert.Equal("mfa-required", Assert.Single(PlanChecks.Evaluate(input)).Code);
+    }
+
+    [Fact]
+    public void Evaluate_StricterNewPasswordPolicy_NamesEachNewRuleAndTheSetting()
+    {
+        var input = CreateInput(
+            oldPool: Pool() with { Policies = Policy(8, symbols: false) },
+            newPool: Pool() with { Policies = Policy(12, symbols: true) });
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal("password-policy", finding.Code);
+        Assert.Contains("at least 12 characters (old pool: 8), a symbol", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("MIGRATION_NEW_PASSWORD_POLICY=min=12,lowercase,uppercase,numbers,symbols", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_OneSrpOnlyClientBesidesAPasswordClient_WarnsForThatClientOnly()
+    {
+        var input = CreateInput() with
+        {
+            NewClients = [NewClient("web"), NewClient("mobile", flows: ["ALLOW_USER_SRP_AUTH"])],
+        };
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("password-auth", Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains("mobile", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_LegacyFlowNamesAndExistenceErrorsNotEnabled_CountAsPasswordSignInButWarn()
+    {
+        var input = CreateInput() with { NewClients = [NewClient("legacy", flows: ["USER_PASSWORD_AUTH"], existence: null)] };
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("user-existence-errors", Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains("LEGACY", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_OldClientSecretWithItsArnGiven_HasNoFinding()
+    {
+        var client = new UserPoolClientType { ClientId = "old1", ExplicitAuthFlows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH"], ClientSecret = "not-printed" };
+        var withoutArn = CreateInput() with { OldClientId = "old1", OldClients = [client] };
+        var withArn = withoutArn with { OldClientSecretArnGiven = true };
+
+        Assert.Equal("old-client-secret", Assert.Single(PlanChecks.Evaluate(withoutArn)).Code);
+        Assert.Empty(PlanChecks.Evaluate(withArn));
+    }
+
+    [Fact]
+    public void SweepEstimate_AMillionUsers_ListsInMinutesAndCreatesInHours()
+    {
+        var estimate = new SweepEstimate(1_000_000);
+
+        Assert.Equal("about 10 min", SweepEstimate.Describe(estimate.Listing));
+        Assert.Equal("about 5 h 34 min", SweepEstimate.Describe(estimate.Creating));
+        Assert.Equal("under a minute", SweepEstimate.Describe(new SweepEstimate(100).Creating));
+    }
+
+    private static PlanInput CreateInput(UserPoolType? oldPool = null, UserPoolType? newPool = null, UserSample? sample = null) => new()
+    {
+        OldPool = oldPool ?? Pool(),
+        NewPool = newPool ?? Pool(),
+        OldClients = [new UserPoolClientType { ClientId = "old1", ExplicitAuthFlows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH"] }],
+        NewClients = [NewClient("web")],
+        Sample = sample,
+    };
+
+    private static UserPoolType Pool(bool tenantMutable = true, NumberAttributeConstraintsType? level = null) => new()
+    {
+        AliasAttributes = ["email"],
+        UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = false },
+        SchemaAttributes =
+        [
+            new SchemaAttributeType { Name = "sub", AttributeDataType = "String", Mutable = false, Required = true },
+            new SchemaAttributeType { Name = "email", AttributeDataType = "String", Mutable = true },
+            new SchemaAttributeType { Name = "email_verified", AttributeDataType = "Boolean", Mutable = true },
+            new SchemaAttributeType { Name = "given_name", AttributeDataType = "String", Mutable = true },
+            new SchemaAttributeType { Name = "custom:tenant", AttributeDataType = "String", Mutable = tenantMutable },
+            new SchemaAttributeType
+            {
+                Name = "custom:level",
+                AttributeDataType = "Number",
+                Mutable = true,
+                NumberAttributeConstraints = level ?? new NumberAttributeConstraintsType { MinValue = "0", MaxValue = "100" },
+            },
+        ],
+    };
+
+    private static UserPoolPolicyType Policy(int minimum, bool symbols) => new()
+    {
+        PasswordPolicy = new PasswordPolicyType
+        {
+            MinimumLength = minimum,
+            RequireLowercase = true,
+            RequireUppercase = true,
+            RequireNumbers = true,
+            RequireSymbols = symbols,
+        },
+    };
+
+    private static UserPoolClientType NewClient(string name, IReadOnlyList<string>? flows = null, string? existence = "ENABLED") => new()
+    {
+        ClientId = name + "-id",
+        ClientName = name,
+        ExplicitAuthFlows = flows ?? ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        PreventUserExistenceErrors = existence,
+    };
+
+    private static UserType User(string username, params (string Name, string Value)[] attributes) => new()
+    {
+        Username = username,
+        Attributes = [.. attributes.Select(a => new AttributeType { Name = a.Name, Value = a.Value })],
+    };
+}
