@@ -1,0 +1,14 @@
+using Trigger.Cli.Export;
+
+namespace Trigger.Cli.Sweep;
+
+/// <summary>The sweep's connections to the machine, replaceable in tests (a full disk, a crash, the upload client).</summary>
+internal sealed record SweepSeams
+{
+    private static readonly Lazy<HttpClient> _sharedUploadClient = new(() => new HttpClient { Timeout = TimeSpan.FromMinutes(30) });
+
+    public IDurableFiles Files { get; init; } = DurableFiles.Instance;
+
+    /// <summary>Sends the CSV files to the import jobs' pre-signed URLs.</summary>
+    public HttpClient UploadClient { get; init; } = _sharedUploadClient.Value;
+}
