@@ -13,6 +13,7 @@ namespace Trigger.Cli.Export;
 public static class ExportRunner
 {
     private const int PageSize = 60;
+    private const int MaxEmptyRepeats = 20;
 
     /// <summary>
     /// Exports <see cref="ExportOptions.OldUserPoolId"/> to <see cref="ExportOptions.OutputPath"/>. While running,
@@ -131,6 +132,7 @@ public static class ExportRunner
                     $"export: resuming after {checkpoint.Users:N0} users ({checkpoint.Pages:N0} pages) from {checkpointPath}."));
             }
 
+            var emptyRepeats = 0;
             while (!checkpoint.ListingComplete)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -155,9 +157,12 @@ public static class ExportRunner
                 }
 
                 var next = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
-                if (next is not null && next == checkpoint.NextPageToken)
+
+                // An empty page may hand back the token it was given; asking again is right a few times, not forever.
+                emptyRepeats = next is not null && next == checkpoint.NextPageToken ? emptyRepeats + 1 : 0;
+                if (emptyRepeats > 0 && (users > 0 || emptyRepeats > MaxEmptyRepeats))
                 {
-                    throw new InvalidOperationException("ListUsers answered with the PaginationToken it was given; stopping instead of reading the same page forever.");
+                    throw new InvalidOperationException("ListUsers keeps answering with the PaginationToken it was given; stopping instead of reading the same page forever.");
                 }
 
                 // The page's lines are on disk before the checkpoint says so: a kill in between re-reads this page.

@@ -11,6 +11,7 @@ namespace Trigger.Cli.Sweep;
 internal sealed class LivePoolSource(ICognitoIdentityProvider oldPool, string userPoolId, RequestPace pagePace, long? expectedUsers) : IStragglerSource
 {
     private const int PageSize = 60;
+    private const int MaxEmptyRepeats = 20;
 
     public string Identity => $"pool:{userPoolId}";
 
@@ -21,6 +22,7 @@ internal sealed class LivePoolSource(ICognitoIdentityProvider oldPool, string us
         var token = from.PageToken;
         var skip = from.Skip;
         var sequence = from.Sequence;
+        var emptyRepeats = 0;
         while (true)
         {
             await pagePace.WaitAsync(cancellationToken);
@@ -55,9 +57,12 @@ internal sealed class LivePoolSource(ICognitoIdentityProvider oldPool, string us
                 yield break;
             }
 
-            if (next == token)
+            // An empty page may hand back the token it was given ("fewer items than the Limit" without the end);
+            // asking again is right a few times, forever is not. A page with users and the same token would loop.
+            emptyRepeats = next == token ? emptyRepeats + 1 : 0;
+            if (next == token && (users.Count > 0 || emptyRepeats > MaxEmptyRepeats))
             {
-                throw new InvalidOperationException("ListUsers answered with the PaginationToken it was given; stopping instead of reading the same page forever.");
+                throw new InvalidOperationException("ListUsers keeps answering with the PaginationToken it was given; stopping instead of reading the same page forever.");
             }
 
             // A skip longer than this page (pages can come back shorter on a re-read) carries over.

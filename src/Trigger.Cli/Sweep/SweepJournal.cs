@@ -107,8 +107,9 @@ internal sealed class SweepJournal : IAsyncDisposable
                         Interlocked.Add(ref _length, _batch.Length);
                     }
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                catch (Exception e)
                 {
+                    // Whatever stopped the write, nothing after it may count as recorded.
                     Volatile.Write(ref _fault, e);
                 }
             }
