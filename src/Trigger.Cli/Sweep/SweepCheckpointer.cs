@@ -4,12 +4,11 @@ namespace Trigger.Cli.Sweep;
 
 /// <summary>
 /// Rewrites checkpoint.json with the watermark, at most about once a second or every
-/// <see cref="EverySettled"/> users: the journal already holds every settled user, so the checkpoint only
+/// <c>everySettled</c> users: the journal already holds every settled user, so the checkpoint only
 /// bounds how much of the journal's tail a resume must look at.
 /// </summary>
-internal sealed class SweepCheckpointer(IDurableFiles files, SweepWorkspace workspace, SweepCheckpoint initial, SettledWatermark watermark, TimeProvider time)
+internal sealed class SweepCheckpointer(IDurableFiles files, SweepWorkspace workspace, SweepCheckpoint initial, SettledWatermark watermark, TimeProvider time, int everySettled)
 {
-    private const int EverySettled = 1000;
     private static readonly TimeSpan _interval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -23,7 +22,7 @@ internal sealed class SweepCheckpointer(IDurableFiles files, SweepWorkspace work
     public async Task SettledAsync()
     {
         var settled = Interlocked.Increment(ref _settledSince);
-        if (settled < EverySettled && time.GetElapsedTime(Interlocked.Read(ref _lastTimestamp)) < _interval)
+        if (settled < everySettled && time.GetElapsedTime(Interlocked.Read(ref _lastTimestamp)) < _interval)
         {
             return;
         }

@@ -42,7 +42,7 @@ internal sealed partial class SweepRun
         }
 
         Exception? fault = null;
-        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, new SettledWatermark(checkpoint.Resume), time);
+        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, new SettledWatermark(checkpoint.Resume), time, seams.CheckpointEverySettled);
         try
         {
             if (setup.Checkpoint is null)

@@ -46,7 +46,7 @@ internal sealed partial class SweepRun(
 
         var progress = Progress(replay.Tally.Total);
         var watermark = new SettledWatermark(resume);
-        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, watermark, time);
+        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, watermark, time, seams.CheckpointEverySettled);
         SweepJournal journal;
         try
         {

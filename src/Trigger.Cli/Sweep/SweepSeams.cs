@@ -9,6 +9,9 @@ internal sealed record SweepSeams
 
     public IDurableFiles Files { get; init; } = DurableFiles.Instance;
 
+    /// <summary>Settled users between two checkpoint writes (also written at least once a second).</summary>
+    public int CheckpointEverySettled { get; init; } = 1000;
+
     /// <summary>Sends the CSV files to the import jobs' pre-signed URLs.</summary>
     public HttpClient UploadClient { get; init; } = _sharedUploadClient.Value;
 }

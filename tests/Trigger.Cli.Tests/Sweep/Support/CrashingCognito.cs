@@ -7,7 +7,7 @@ namespace Trigger.Cli.Tests.Sweep.Support;
 /// the n-th AdminCreateUser (or AdminSetUserPassword) reached the pool: the remote write happened, the
 /// process never learned it.
 /// </summary>
-internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitch crash, int? afterCreate = null, int? afterSetPassword = null) : ICognitoIdentityProvider
+internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitch crash, int? afterCreate = null, int? afterSetPassword = null, Action<int>? onCreated = null) : ICognitoIdentityProvider
 {
     private int _creates;
     private int _passwords;
@@ -16,7 +16,9 @@ internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitc
     {
         Alive();
         var answer = await inner.AdminCreateUserAsync(request, cancellationToken);
-        if (Interlocked.Increment(ref _creates) == afterCreate)
+        var created = Interlocked.Increment(ref _creates);
+        onCreated?.Invoke(created);
+        if (created == afterCreate)
         {
             crash.Trip();
         }

@@ -16,6 +16,9 @@ internal sealed class FakePools : IAsyncDisposable
 {
     public const string Password = "Old-pool-Pa55!";
 
+    /// <summary>The exit code of a run stopped by a simulated kill -9 (128 + SIGKILL).</summary>
+    public const int Killed = 137;
+
     private FakePools(FakeCognito fake, CognitoAdmin admin, string oldPoolId, string newPoolId, DirectoryInfo scratch)
     {
         Fake = fake;
@@ -153,9 +156,17 @@ internal sealed class FakePools : IAsyncDisposable
     {
         using var output = new StringWriter();
         using var messages = new StringWriter();
-        var code = await SweepRunner.RunAsync(
-            options, client ?? Client, client ?? Client, output, messages, new StringReader(input), TimeProvider.System, seams ?? new SweepSeams(), cancellationToken);
-        return new RunResult(code, output.ToString(), messages.ToString());
+        try
+        {
+            var code = await SweepRunner.RunAsync(
+                options, client ?? Client, client ?? Client, output, messages, new StringReader(input), TimeProvider.System, seams ?? new SweepSeams(), cancellationToken);
+            return new RunResult(code, output.ToString(), messages.ToString());
+        }
+        catch (SimulatedCrashException)
+        {
+            // The process "died": whatever it was doing never finished.
+            return new RunResult(Killed, output.ToString(), messages.ToString());
+        }
     }
 
     public async Task<RunResult> ExportAsync(ExportOptions options, IDurableFiles? files = null, ICognitoIdentityProvider? client = null)
