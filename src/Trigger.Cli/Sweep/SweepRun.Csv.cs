@@ -82,7 +82,7 @@ internal sealed partial class SweepRun
         var progress = Progress(replay.Tally.Total);
         var parts = new List<ImportPart>(checkpoint.Parts);
         await using var journal = new SweepJournal(seams.Files.OpenAppender(Workspace.JournalPath, checkpoint.JournalBytes));
-        using var writer = new ImportFileWriter(Workspace.ImportDirectory, header, parts.Count + 1);
+        using var writer = new ImportFileWriter(Workspace.ImportDirectory, header, parts.Count + 1, seams.ImportFileMaxRows);
         var next = checkpoint.Resume;
         await foreach (var candidate in _source.ReadAsync(checkpoint.Resume, cancellationToken))
         {

@@ -12,6 +12,9 @@ internal sealed record SweepSeams
     /// <summary>Settled users between two checkpoint writes (also written at least once a second).</summary>
     public int CheckpointEverySettled { get; init; } = 1000;
 
+    /// <summary>Rows per CSV import file (the import job's limit).</summary>
+    public long ImportFileMaxRows { get; init; } = ImportFileWriter.MaxRows;
+
     /// <summary>Sends the CSV files to the import jobs' pre-signed URLs.</summary>
     public HttpClient UploadClient { get; init; } = _sharedUploadClient.Value;
 }
