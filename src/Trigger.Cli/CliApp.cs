@@ -5,6 +5,8 @@ using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Commands.Status;
 using Trigger.Cli.Commands.Triggers;
 using Trigger.Cli.Common;
+using Trigger.Cli.Export;
+using Trigger.Cli.Sweep;
 
 namespace Trigger.Cli;
 
@@ -19,8 +21,8 @@ internal static class CliApp
 
     private const string Description = """
         Operate a Cognito user-pool migration: check that two pools fit together (plan), attach or detach the
-        UserMigration trigger on an existing pool without touching its other settings (enable, disable), and see
-        where the migration stands (status). Credentials come from the standard AWS chain or --profile.
+        UserMigration trigger on an existing pool without touching its other settings (enable, disable), see
+        where the migration stands (status), snapshot the old pool (export) and create the stragglers (sweep). Credentials come from the standard AWS chain or --profile.
         """;
 
     /// <summary>
@@ -41,6 +43,10 @@ internal static class CliApp
         root.Subcommands.Add(EnableCommand.Create(options, host));
         root.Subcommands.Add(DisableCommand.Create(options, host));
         root.Subcommands.Add(StatusCommand.Create(options, host));
+
+        // export and sweep still carry their own pool and output options (no --profile or role yet).
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 

@@ -1,0 +1,47 @@
+using Trigger.Migration.Attributes;
+
+namespace Trigger.Cli.Sweep;
+
+/// <summary>
+/// The attribute-mapping options in the same words and formats as the trigger's environment
+/// (MIGRATION_ATTRIBUTE_RENAMES "old=new,...", MIGRATION_NEW_CUSTOM_ATTRIBUTES "custom:a,custom:b",
+/// MIGRATION_LEGACY_SUB_ATTRIBUTE "custom:x"), so one configuration serves both.
+/// </summary>
+internal static class MappingArguments
+{
+    /// <exception cref="SweepUsageException">A value is malformed; the message names the option.</exception>
+    public static AttributeMappingOptions Parse(string? renames, string? customAttributes, string? legacySub)
+    {
+        var renameMap = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in List(renames))
+        {
+            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || !renameMap.TryAdd(parts[0], parts[1]))
+            {
+                throw new SweepUsageException($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{pair}' is not one.");
+            }
+
+            if (StandardAttributes.IsReserved(parts[1]))
+            {
+                throw new SweepUsageException($"--attribute-renames cannot rename to the reserved attribute '{parts[1]}'.");
+            }
+        }
+
+        var custom = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in List(customAttributes))
+        {
+            if (!name.StartsWith("custom:", StringComparison.Ordinal) && !name.StartsWith("dev:custom:", StringComparison.Ordinal))
+            {
+                throw new SweepUsageException($"--new-custom-attributes lists custom attributes ('custom:name'); '{name}' is not one.");
+            }
+
+            custom.Add(name);
+        }
+
+        var legacy = string.IsNullOrWhiteSpace(legacySub) ? null : legacySub.Trim();
+        return new AttributeMappingOptions { Renames = renameMap, NewCustomAttributes = custom, LegacySubAttribute = legacy };
+    }
+
+    private static string[] List(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
