@@ -3,32 +3,8 @@ using System.Text.Json.Serialization;
 namespace Trigger.Migration.Events;
 
 /// <summary>The <c>PreSignUp</c> trigger event, null-tolerant like <see cref="UserMigrationEvent"/>.</summary>
-public sealed record PreSignUpEvent
+public sealed record PreSignUpEvent : CognitoTriggerFields
 {
-    /// <summary>Event version.</summary>
-    [JsonPropertyName("version")]
-    public string? Version { get; init; }
-
-    /// <summary>One of the <c>PreSignUp_*</c> values of <see cref="TriggerSources"/>.</summary>
-    [JsonPropertyName("triggerSource")]
-    public string? TriggerSource { get; init; }
-
-    /// <summary>Region of the new pool.</summary>
-    [JsonPropertyName("region")]
-    public string? Region { get; init; }
-
-    /// <summary>The new pool's id.</summary>
-    [JsonPropertyName("userPoolId")]
-    public string? UserPoolId { get; init; }
-
-    /// <summary>The username being created.</summary>
-    [JsonPropertyName("userName")]
-    public string? UserName { get; init; }
-
-    /// <summary>Caller details.</summary>
-    [JsonPropertyName("callerContext")]
-    public CallerContext? CallerContext { get; init; }
-
     /// <summary>The request part.</summary>
     [JsonPropertyName("request")]
     public PreSignUpRequest? Request { get; init; }
@@ -67,44 +43,23 @@ public sealed record PreSignUpResponse
 }
 
 /// <summary>The envelope returned to Cognito for a <see cref="PreSignUpEvent"/> that passes the guard.</summary>
-public sealed record PreSignUpResult
+public sealed record PreSignUpResult : CognitoTriggerFields
 {
-    /// <summary>Event version, echoed.</summary>
-    [JsonPropertyName("version")]
-    public string? Version { get; init; }
-
-    /// <summary>Trigger source, echoed.</summary>
-    [JsonPropertyName("triggerSource")]
-    public string? TriggerSource { get; init; }
-
-    /// <summary>Region, echoed.</summary>
-    [JsonPropertyName("region")]
-    public string? Region { get; init; }
-
-    /// <summary>New pool id, echoed.</summary>
-    [JsonPropertyName("userPoolId")]
-    public string? UserPoolId { get; init; }
-
-    /// <summary>Username, echoed.</summary>
-    [JsonPropertyName("userName")]
-    public string? UserName { get; init; }
-
-    /// <summary>Caller context, echoed.</summary>
-    [JsonPropertyName("callerContext")]
-    public CallerContext? CallerContext { get; init; }
-
     /// <summary>The answer Cognito reads.</summary>
     [JsonPropertyName("response")]
     public PreSignUpResponse Response { get; init; } = new();
 
     /// <summary>Builds the pass-through envelope for <paramref name="trigger"/>.</summary>
-    public static PreSignUpResult Allow(PreSignUpEvent trigger) => new()
+    public static PreSignUpResult Allow(PreSignUpEvent trigger) => new(trigger);
+
+    private PreSignUpResult(CognitoTriggerFields trigger)
+        : base(trigger)
     {
-        Version = trigger.Version,
-        TriggerSource = trigger.TriggerSource,
-        Region = trigger.Region,
-        UserPoolId = trigger.UserPoolId,
-        UserName = trigger.UserName,
-        CallerContext = trigger.CallerContext,
-    };
+    }
+
+    /// <summary>For deserialization.</summary>
+    [JsonConstructor]
+    public PreSignUpResult()
+    {
+    }
 }

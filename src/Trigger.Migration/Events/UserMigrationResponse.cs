@@ -39,45 +39,22 @@ public sealed record UserMigrationResponse
 }
 
 /// <summary>The envelope returned to Cognito: the event's common fields and the response, never the request.</summary>
-public sealed record UserMigrationResult
+public sealed record UserMigrationResult : CognitoTriggerFields
 {
-    /// <summary>Event version, echoed.</summary>
-    [JsonPropertyName("version")]
-    public string? Version { get; init; }
-
-    /// <summary>Trigger source, echoed.</summary>
-    [JsonPropertyName("triggerSource")]
-    public string? TriggerSource { get; init; }
-
-    /// <summary>Region, echoed.</summary>
-    [JsonPropertyName("region")]
-    public string? Region { get; init; }
-
-    /// <summary>New pool id, echoed.</summary>
-    [JsonPropertyName("userPoolId")]
-    public string? UserPoolId { get; init; }
-
-    /// <summary>Sign-in name, echoed.</summary>
-    [JsonPropertyName("userName")]
-    public string? UserName { get; init; }
-
-    /// <summary>Caller context, echoed.</summary>
-    [JsonPropertyName("callerContext")]
-    public CallerContext? CallerContext { get; init; }
-
     /// <summary>The answer Cognito reads.</summary>
     [JsonPropertyName("response")]
     public required UserMigrationResponse Response { get; init; }
 
     /// <summary>Builds the envelope for <paramref name="trigger"/> with <paramref name="response"/>.</summary>
-    public static UserMigrationResult For(UserMigrationEvent trigger, UserMigrationResponse response) => new()
+    public static UserMigrationResult For(UserMigrationEvent trigger, UserMigrationResponse response) => new(trigger, response);
+
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private UserMigrationResult(CognitoTriggerFields trigger, UserMigrationResponse response)
+        : base(trigger) => Response = response;
+
+    /// <summary>For deserialization.</summary>
+    [JsonConstructor]
+    public UserMigrationResult()
     {
-        Version = trigger.Version,
-        TriggerSource = trigger.TriggerSource,
-        Region = trigger.Region,
-        UserPoolId = trigger.UserPoolId,
-        UserName = trigger.UserName,
-        CallerContext = trigger.CallerContext,
-        Response = response,
-    };
+    }
 }
