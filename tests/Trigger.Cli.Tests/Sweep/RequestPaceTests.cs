@@ -1,5 +1,5 @@
 using Trigger.Cli.Sweep;
-using Trigger.Cli.Tests.Sweep.Support;
+using Trigger.Testing;
 
 namespace Trigger.Cli.Tests.Sweep;
 

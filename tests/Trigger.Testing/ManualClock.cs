@@ -1,10 +1,10 @@
-namespace Trigger.IntegrationTests.World;
+namespace Trigger.Testing;
 
 /// <summary>
 /// A TimeProvider the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not in our
 /// registry). Timers, and so Task.Delay(..., clock, ...), fire only inside <see cref="Advance"/>.
 /// </summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = [];
