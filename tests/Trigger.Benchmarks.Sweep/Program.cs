@@ -1,8 +1,9 @@
 using System.Globalization;
 using Trigger.Benchmarks.Sweep;
 
-// dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 1000000 --quota 50 --time-scale 20
-// dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 200000 --quota 0   (the tool's ceiling)
+// See docs/SWEEP.md, "Benchmark":
+//   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 1000000 --quota 400 --rate 392   (50/s scaled up 8x)
+//   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 200000 --quota 0               (the tool's ceiling)
 var settings = BenchmarkSettings.Parse(args);
 if (settings.Serve)
 {
