@@ -73,7 +73,7 @@ public static class SweepRunner
             return CommandExit.Failed;
         }
 
-        if (setup.Checkpoint is { ListingComplete: true } done && (options.Strategy == SweepStrategy.Admin || done.Parts.All(p => !options.RunImport || p.IsJobFinished)))
+        if (!options.DryRun && setup.Checkpoint is { ListingComplete: true } done && (options.Strategy == SweepStrategy.Admin || done.Parts.All(p => !options.RunImport || p.IsJobFinished)))
         {
             await messages.WriteLineAsync(
                 $"sweep: the sweep in {setup.Workspace.Directory} already finished ({done.UpdatedAt:u}); its report follows. Use --restart to sweep again.");

@@ -89,6 +89,30 @@ public sealed class AdminSweepTests
     }
 
     [Fact]
+    public async Task RunAsync_UnknowablePasswords_DifferentStrongAndNeverWrittenAnywhere()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(6);
+        var recorder = new PasswordRecorder(pools.Client);
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { Format = Trigger.Cli.Export.ReportFormat.Text }), client: recorder);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(6, recorder.Passwords.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(recorder.Passwords, p =>
+        {
+            Assert.True(p.Length >= 64);
+            Assert.Contains(p, char.IsAsciiLetterLower);
+            Assert.Contains(p, char.IsAsciiLetterUpper);
+            Assert.Contains(p, char.IsAsciiDigit);
+            Assert.Contains(p, c => !char.IsAsciiLetterOrDigit(c));
+        });
+        var everythingWritten = run.Output + run.Messages + string.Concat(Directory.EnumerateFiles(pools.WorkDirectory, "*", SearchOption.AllDirectories).Select(File.ReadAllText))
+            + string.Concat(pools.Fake.Calls.Select(c => c.RequestSummary));
+        Assert.All(recorder.Passwords, p => Assert.DoesNotContain(p, everythingWritten, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_Notify_UsersEndResetRequiredWithACodeSent()
     {
         await using var pools = await FakePools.StartAsync();

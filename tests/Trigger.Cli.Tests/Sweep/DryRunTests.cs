@@ -44,4 +44,18 @@ public sealed class DryRunTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(6, JsonNode.Parse(run.Output)!["counts"]!["created"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task RunAsync_DryRunAfterAFinishedSweep_ListsTheUsersAgainInsteadOfReprintingTheReport()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(4);
+        await pools.SweepAsync(pools.Options());
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { DryRun = true, Format = ReportFormat.Text }));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("already finished", run.Messages, StringComparison.Ordinal);
+        Assert.Equal(4, File.ReadLines(Path.Combine(pools.WorkDirectory, "plan.jsonl")).Count(l => l.Contains("already-in-new-pool", StringComparison.Ordinal)));
+    }
 }

@@ -1,4 +1,5 @@
 using Trigger.Aws.Cognito;
+using Trigger.Testing.Decorators;
 
 namespace Trigger.Cli.Tests.Sweep.Support;
 
@@ -7,15 +8,15 @@ namespace Trigger.Cli.Tests.Sweep.Support;
 /// the n-th AdminCreateUser (or AdminSetUserPassword) reached the pool: the remote write happened, the
 /// process never learned it.
 /// </summary>
-internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitch crash, int? afterCreate = null, int? afterSetPassword = null, Action<int>? onCreated = null) : ICognitoIdentityProvider
+internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitch crash, int? afterCreate = null, int? afterSetPassword = null, Action<int>? onCreated = null) : ForwardingCognito(inner)
 {
     private int _creates;
     private int _passwords;
 
-    public async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
+    public override async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
     {
         Alive();
-        var answer = await inner.AdminCreateUserAsync(request, cancellationToken);
+        var answer = await Inner.AdminCreateUserAsync(request, cancellationToken);
         var created = Interlocked.Increment(ref _creates);
         onCreated?.Invoke(created);
         if (created == afterCreate)
@@ -27,10 +28,10 @@ internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitc
         return answer;
     }
 
-    public async Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default)
+    public override async Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default)
     {
         Alive();
-        var answer = await inner.AdminSetUserPasswordAsync(request, cancellationToken);
+        var answer = await Inner.AdminSetUserPasswordAsync(request, cancellationToken);
         if (Interlocked.Increment(ref _passwords) == afterSetPassword)
         {
             crash.Trip();
@@ -40,35 +41,35 @@ internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitc
         return answer;
     }
 
-    public Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.AdminInitiateAuthAsync(request, cancellationToken));
+    public override Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.AdminInitiateAuthAsync(request, cancellationToken));
 
-    public Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.AdminGetUserAsync(request, cancellationToken));
+    public override Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.AdminGetUserAsync(request, cancellationToken));
 
-    public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.ListUsersAsync(request, cancellationToken));
+    public override Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.ListUsersAsync(request, cancellationToken));
 
-    public Task<AdminResetUserPasswordResponse> AdminResetUserPasswordAsync(AdminResetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.AdminResetUserPasswordAsync(request, cancellationToken));
+    public override Task<AdminResetUserPasswordResponse> AdminResetUserPasswordAsync(AdminResetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.AdminResetUserPasswordAsync(request, cancellationToken));
 
-    public Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.DescribeUserPoolAsync(request, cancellationToken));
+    public override Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.DescribeUserPoolAsync(request, cancellationToken));
 
-    public Task<UpdateUserPoolResponse> UpdateUserPoolAsync(UpdateUserPoolRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.UpdateUserPoolAsync(request, cancellationToken));
+    public override Task<UpdateUserPoolResponse> UpdateUserPoolAsync(UpdateUserPoolRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.UpdateUserPoolAsync(request, cancellationToken));
 
-    public Task<GetCSVHeaderResponse> GetCSVHeaderAsync(GetCSVHeaderRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.GetCSVHeaderAsync(request, cancellationToken));
+    public override Task<GetCSVHeaderResponse> GetCSVHeaderAsync(GetCSVHeaderRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.GetCSVHeaderAsync(request, cancellationToken));
 
-    public Task<CreateUserImportJobResponse> CreateUserImportJobAsync(CreateUserImportJobRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.CreateUserImportJobAsync(request, cancellationToken));
+    public override Task<CreateUserImportJobResponse> CreateUserImportJobAsync(CreateUserImportJobRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.CreateUserImportJobAsync(request, cancellationToken));
 
-    public Task<StartUserImportJobResponse> StartUserImportJobAsync(StartUserImportJobRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.StartUserImportJobAsync(request, cancellationToken));
+    public override Task<StartUserImportJobResponse> StartUserImportJobAsync(StartUserImportJobRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.StartUserImportJobAsync(request, cancellationToken));
 
-    public Task<DescribeUserImportJobResponse> DescribeUserImportJobAsync(DescribeUserImportJobRequest request, CancellationToken cancellationToken = default) =>
-        Alive(() => inner.DescribeUserImportJobAsync(request, cancellationToken));
+    public override Task<DescribeUserImportJobResponse> DescribeUserImportJobAsync(DescribeUserImportJobRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.DescribeUserImportJobAsync(request, cancellationToken));
 
     private void Alive()
     {
@@ -84,15 +85,9 @@ internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitc
         return call();
     }
 
-    public Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(DescribeUserPoolClientRequest request, CancellationToken cancellationToken = default)
-    {
-        Alive();
-        return inner.DescribeUserPoolClientAsync(request, cancellationToken);
-    }
+    public override Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(DescribeUserPoolClientRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.DescribeUserPoolClientAsync(request, cancellationToken));
 
-    public Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default)
-    {
-        Alive();
-        return inner.ListUserPoolClientsAsync(request, cancellationToken);
-    }
+    public override Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.ListUserPoolClientsAsync(request, cancellationToken));
 }

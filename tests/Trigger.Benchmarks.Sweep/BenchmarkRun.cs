@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Trigger.Aws;
+using Trigger.Aws.Cognito;
+using Trigger.Cli.Export;
+using Trigger.Cli.Sweep;
+using Trigger.Testing;
+
+namespace Trigger.Benchmarks.Sweep;
+
+/// <summary>One benchmark run: a generated snapshot swept into a fake pool served by a child process.</summary>
+internal static class BenchmarkRun
+{
+    public static async Task<BenchmarkResult> RunAsync(BenchmarkSettings settings)
+    {
+        var scratch = Directory.CreateTempSubdirectory("sweep-bench-");
+        var snapshot = Path.Combine(scratch.FullName, "old.jsonl");
+        var generate = Stopwatch.StartNew();
+        SnapshotGenerator.Write(snapshot, settings.Users);
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bench: snapshot of {settings.Users:N0} users written in {generate.Elapsed.TotalSeconds:0.0} s"));
+
+        using var host = StartFakeHost(settings);
+        try
+        {
+            var endpoint = new Uri((await host.StandardOutput.ReadLineAsync())!["ENDPOINT ".Length..]);
+            using var admin = new CognitoAdmin(endpoint);
+            var newPoolId = (await admin.CreatePoolAsync(new PoolSpec("bench-new"))).Id;
+            var time = new ScaledTimeProvider(settings.TimeScale);
+            var client = new MeteredCognito(
+                new CognitoIdentityProviderClient(new AwsClientOptions
+                {
+                    Region = "us-east-1",
+                    EndpointOverride = endpoint,
+                    Credentials = new BasicAWSCredentials("bench", "bench"),
+                    TimeProvider = time,
+                    ResiliencePipeline = AwsResilience.CreatePipeline(
+                        new AwsResilienceOptions { MaxRetryAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromMinutes(5) },
+                        time),
+                }),
+                time);
+            var rate = settings.Rate ?? (settings.Quota > 0 ? settings.Quota : 10_000);
+            var options = new SweepOptions
+            {
+                SnapshotPath = snapshot,
+                NewUserPoolId = newPoolId,
+                AssumeYes = true,
+                WorkDirectory = Path.Combine(scratch.FullName, "work"),
+                CreatesPerSecond = rate,
+                PasswordCallsPerSecond = rate,
+                ReadsPerSecond = Math.Min(10_000, rate * 3),
+                Concurrency = settings.Concurrency,
+                Format = ReportFormat.Json,
+                ProgressInterval = TimeSpan.FromSeconds(30 * settings.TimeScale),
+            };
+
+            using var sampler = new RssSampler();
+            var run = Stopwatch.StartNew();
+            using var output = new StringWriter();
+            var code = await SweepRunner.RunAsync(options, null, client, output, Console.Error, new StringReader(string.Empty), time);
+            run.Stop();
+            sampler.Stop();
+
+            var report = JsonNode.Parse(output.ToString())!;
+            var poolUsers = (await admin.DescribeUserPoolAsync(newPoolId))["EstimatedNumberOfUsers"]!.GetValue<long>();
+            await host.StandardInput.WriteLineAsync("stats");
+            var stats = await host.StandardOutput.ReadLineAsync();
+            var sustainedSeconds = (client.LastCreated - client.FirstCreated)?.TotalSeconds ?? 0;
+            return new BenchmarkResult
+            {
+                Settings = settings,
+                Rate = rate,
+                ExitCode = code,
+                Created = report["counts"]?["created"]?.GetValue<long>() ?? 0,
+                Failed = report["counts"]?["failed"]?.GetValue<long>() ?? 0,
+                PoolUsers = poolUsers,
+                RealSeconds = run.Elapsed.TotalSeconds,
+                SustainedPerSecond = sustainedSeconds > 0 ? (client.Created - 1) / sustainedSeconds : 0,
+                PeakRssMb = RssSampler.PeakRssMb(),
+                RssSamples = sampler.Samples,
+                FakeStats = stats ?? string.Empty,
+            };
+        }
+        finally
+        {
+            await host.StandardInput.WriteLineAsync("quit");
+            if (!host.WaitForExit(TimeSpan.FromSeconds(20)))
+            {
+                host.Kill(entireProcessTree: true);
+            }
+
+            if (!settings.Keep)
+            {
+                scratch.Delete(recursive: true);
+            }
+        }
+    }
+
+    private static Process StartFakeHost(BenchmarkSettings settings)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BenchmarkRun).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "serve", "--quota", settings.Quota.ToString(CultureInfo.InvariantCulture), "--time-scale", settings.TimeScale.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("the fake's process did not start");
+    }
+}
+
+/// <summary>What one run measured.</summary>
+internal sealed record BenchmarkResult
+{
+    public required BenchmarkSettings Settings { get; init; }
+
+    public double Rate { get; init; }
+
+    public int ExitCode { get; init; }
+
+    public long Created { get; init; }
+
+    public long Failed { get; init; }
+
+    public long PoolUsers { get; init; }
+
+    public double RealSeconds { get; init; }
+
+    /// <summary>Creations per second of the run's clock, between the first and the last creation.</summary>
+    public double SustainedPerSecond { get; init; }
+
+    public double PeakRssMb { get; init; }
+
+    public required IReadOnlyList<(double Seconds, double RssMb)> RssSamples { get; init; }
+
+    public required string FakeStats { get; init; }
+
+    public bool Complete => ExitCode == 0 && Created == Settings.Users && PoolUsers == Settings.Users;
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        var allowed = Settings.Quota > 0 ? Math.Min(Rate, Settings.Quota) : Rate;
+        text.AppendLine(CultureInfo.InvariantCulture, $"| users | quota/s | time scale | sustained creations/s (run clock) | of allowed | real s | real users/s | peak RSS MB | created | in pool | failed | exit |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {Settings.Users:N0} | {(Settings.Quota > 0 ? Settings.Quota.ToString(CultureInfo.InvariantCulture) : "none")} | {Settings.TimeScale} | {SustainedPerSecond:0.0} | {(Settings.Quota > 0 ? (SustainedPerSecond / allowed).ToString("P1", CultureInfo.InvariantCulture) : "-")} | {RealSeconds:0} | {Created / RealSeconds:0} | {PeakRssMb:0} | {Created:N0} | {PoolUsers:N0} | {Failed} | {ExitCode} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"fake: {FakeStats}");
+        text.Append("RSS MB over the run (real s: MB): ");
+        var step = Math.Max(1, RssSamples.Count / 12);
+        text.AppendJoin(", ", RssSamples.Where((_, i) => i % step == 0 || i == RssSamples.Count - 1).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Seconds:0}: {s.RssMb:0}")));
+        return text.ToString();
+    }
+}
