@@ -25,6 +25,39 @@ public sealed class FakeCognitoFaultTests
     }
 
     [Fact]
+    public async Task Answered_CallLogClearedMidway_CountsEveryAnswerByOutcome()
+    {
+        await using var setup = await FakeCognitoSetup.StartAsync();
+        await setup.CreateUserAsync("ada");
+        var before = setup.Fake.Answered("AdminGetUser");
+        setup.Fake.Faults.ThrottleNext("AdminGetUser", times: 1);
+
+        await Assert.ThrowsAsync<CognitoApiException>(() => setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "ada")));
+        setup.Fake.ClearCalls();
+        await setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "ada"));
+        await Assert.ThrowsAsync<CognitoApiException>(() => setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "nobody")));
+
+        Assert.Equal(before + 1, setup.Fake.Answered("AdminGetUser"));
+        Assert.Equal(1, setup.Fake.Answered("AdminGetUser", "TooManyRequestsException"));
+        Assert.Equal(1, setup.Fake.Answered("AdminGetUser", "UserNotFoundException"));
+        Assert.Equal(2, setup.Fake.Calls.Count);
+    }
+
+    [Fact]
+    public async Task KeepCallLogFalse_CallsAnswered_LogStaysEmptyCountsStillExact()
+    {
+        await using var setup = await FakeCognitoSetup.StartAsync(new FakeCognitoOptions { KeepCallLog = false });
+        await setup.CreateUserAsync("ada");
+        var before = setup.Fake.Answered("AdminGetUser");
+
+        await setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "ada"));
+        await setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "ada"));
+
+        Assert.Empty(setup.Fake.Calls);
+        Assert.Equal(before + 2, setup.Fake.Answered("AdminGetUser"));
+    }
+
+    [Fact]
     public async Task FailNext_OneCall_Answers500InternalErrorThenSucceeds()
     {
         await using var setup = await FakeCognitoSetup.StartAsync();

@@ -20,6 +20,8 @@
 // - Triggers (Lambda) are never invoked: that is cognito-local's job in this repository.
 // - Errors use the real shape: HTTP 400 + {"__type", "message"} + x-amzn-RequestId, 500 for
 //   InternalErrorException; messages follow Cognito's wording where it is documented.
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -51,6 +53,8 @@ public sealed class FakeCognito : IAsyncDisposable
     private readonly FakeSecretsManager _secrets;
     private readonly TimeProvider _time;
     private readonly List<FakeCall> _calls = [];
+    private readonly ConcurrentDictionary<(string Operation, string? ErrorType), long> _answered = new();
+    private readonly bool _keepCallLog;
     private int _disposed;
 
     private FakeCognito(WebApplication app, FakeIdentityProvider identityProvider, FakeSecretsManager secrets, FakeCognitoOptions options)
@@ -59,6 +63,7 @@ public sealed class FakeCognito : IAsyncDisposable
         _identityProvider = identityProvider;
         _secrets = secrets;
         _time = options.TimeProvider;
+        _keepCallLog = options.KeepCallLog;
         Faults = new FakeCognitoFaults(options.TimeProvider);
     }
 
@@ -121,6 +126,13 @@ public sealed class FakeCognito : IAsyncDisposable
 
     /// <summary>The calls of one operation (a snapshot).</summary>
     public IReadOnlyList<FakeCall> CallsTo(string operation) => Calls.Where(c => c.Operation == operation).ToList();
+
+    /// <summary>
+    /// How many calls of <paramref name="operation"/> were answered with <paramref name="errorType"/>
+    /// (null: answered successfully). Exact, whether or not the call log is kept or cleared.
+    /// </summary>
+    public long Answered(string operation, string? errorType = null) =>
+        _answered.TryGetValue((operation, errorType), out var count) ? count : 0;
 
     /// <summary>Forgets the call log.</summary>
     public void ClearCalls()
@@ -307,6 +319,11 @@ public sealed class FakeCognito : IAsyncDisposable
     private FakeCall Record(string operation, string summary, HttpContext context)
     {
         var call = new FakeCall(operation, _time.GetUtcNow(), summary, context.Request.Headers.Authorization.Count > 0, null, null);
+        if (!_keepCallLog)
+        {
+            return call;
+        }
+
         lock (_calls)
         {
             _calls.Add(call);
@@ -317,6 +334,12 @@ public sealed class FakeCognito : IAsyncDisposable
 
     private void Complete(FakeCall call, int statusCode, string? errorType)
     {
+        _answered.AddOrUpdate((call.Operation, statusCode == 200 ? null : errorType ?? statusCode.ToString(CultureInfo.InvariantCulture)), 1, (_, n) => n + 1);
+        if (!_keepCallLog)
+        {
+            return;
+        }
+
         lock (_calls)
         {
             // By reference: ClearCalls may have emptied the log meanwhile.

@@ -17,4 +17,10 @@ public sealed record FakeCognitoOptions
     /// final status, so callers must poll. Default 1.
     /// </summary>
     public int ImportJobPollsBeforeCompletion { get; init; } = 1;
+
+    /// <summary>
+    /// Whether every call is kept in <see cref="FakeCognito.Calls"/>. Default true. A long benchmark turns it
+    /// off and reads the exact counts of <see cref="FakeCognito.Answered"/>, which are kept either way.
+    /// </summary>
+    public bool KeepCallLog { get; init; } = true;
 }
