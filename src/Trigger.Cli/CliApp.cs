@@ -27,7 +27,7 @@ internal static class CliApp
 
     /// <summary>
     /// The root command and every command under it. This is the one place commands are listed: a new
-    /// command (export, sweep) is one more line below, <c>root.Subcommands.Add(XCommand.Create(options, host));</c>,
+    /// command is one more line below, <c>root.Subcommands.Add(XCommand.Create(options, host));</c>,
     /// where <c>options</c> gives it the shared pool, profile and output options (see <see cref="CommonOptions"/>).
     /// </summary>
     public static Command CreateRootCommand(CliHost host)
@@ -43,10 +43,8 @@ internal static class CliApp
         root.Subcommands.Add(EnableCommand.Create(options, host));
         root.Subcommands.Add(DisableCommand.Create(options, host));
         root.Subcommands.Add(StatusCommand.Create(options, host));
-
-        // export and sweep still carry their own pool and output options (no --profile or role yet).
-        root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create(options, host));
+        root.Subcommands.Add(SweepCommand.Create(options, host));
         return root;
     }
 

@@ -13,6 +13,7 @@ Console.CancelKeyPress += (_, e) =>
 var host = new CliHost
 {
     Out = Console.Out,
+    In = Console.In,
     Error = Console.Error,
     Environment = ProcessEnvironmentVariables.Instance,
     OutIsTerminal = !Console.IsOutputRedirected,

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Export;
+using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 using Trigger.Testing;
 
@@ -52,7 +52,7 @@ internal static class BenchmarkRun
                 PasswordCallsPerSecond = rate,
                 ReadsPerSecond = Math.Min(10_000, rate * 3),
                 Concurrency = settings.Concurrency,
-                Format = ReportFormat.Json,
+                Format = OutputFormat.Json,
                 ProgressInterval = TimeSpan.FromSeconds(30 * settings.TimeScale),
             };
 

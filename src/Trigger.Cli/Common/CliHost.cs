@@ -16,6 +16,9 @@ internal sealed class CliHost
     /// <summary>Errors (one line each) and progress.</summary>
     public required TextWriter Error { get; init; }
 
+    /// <summary>Answers to prompts (the sweep's confirmation); nothing to read unless set.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>Where the AWS clients read AWS_REGION and the endpoint variables.</summary>
     public required IEnvironmentVariables Environment { get; init; }
 

@@ -15,10 +15,22 @@ namespace Trigger.Cli.Common;
 internal sealed class CognitoClientFactory
 {
     // An operator's tool can wait longer than the trigger: more retries, longer backoff on throttling.
-    private static readonly AwsResilienceOptions _resilience = new()
+    private static readonly AwsResilienceOptions _interactive = new()
     {
         MaxRetryAttempts = 5,
         BaseDelay = TimeSpan.FromMilliseconds(500),
+        MaxDelay = TimeSpan.FromSeconds(20),
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>
+    /// Retries for a batch (export, sweep): more and shorter-spaced than an interactive call, so that
+    /// throttling bursts (the quotas are shared with live traffic) are absorbed instead of stopping the run.
+    /// </summary>
+    public static readonly AwsResilienceOptions BatchResilience = new()
+    {
+        MaxRetryAttempts = 8,
+        BaseDelay = TimeSpan.FromMilliseconds(250),
         MaxDelay = TimeSpan.FromSeconds(20),
         AttemptTimeout = TimeSpan.FromSeconds(30),
     };
@@ -28,12 +40,15 @@ internal sealed class CognitoClientFactory
     private readonly Lazy<CredentialProfile?> _profile;
     private readonly Lazy<ResiliencePipeline> _pipeline;
 
-    public CognitoClientFactory(CliHost host, string? profileName)
+    /// <param name="host">Credentials, environment and test seams.</param>
+    /// <param name="profileName"><c>--profile</c>, or null for the default chain.</param>
+    /// <param name="resilience">The retry policy; null for an interactive command's. The host's pipeline wins when it has one.</param>
+    public CognitoClientFactory(CliHost host, string? profileName, AwsResilienceOptions? resilience = null)
     {
         _host = host;
         _profileName = profileName;
         _profile = new Lazy<CredentialProfile?>(FindProfile);
-        _pipeline = new Lazy<ResiliencePipeline>(() => host.ResiliencePipeline ?? AwsResilience.CreatePipeline(_resilience, host.TimeProvider));
+        _pipeline = new Lazy<ResiliencePipeline>(() => host.ResiliencePipeline ?? AwsResilience.CreatePipeline(resilience ?? _interactive, host.TimeProvider));
     }
 
     /// <summary>Connects to one pool. Nothing is sent yet.</summary>

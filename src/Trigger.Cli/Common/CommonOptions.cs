@@ -54,7 +54,7 @@ internal sealed class CommonOptions
             DefaultValueFactory = _ => "text",
             HelpName = "text|json",
         };
-        Output.AcceptOnlyFromAmong("text", "json");
+        AcceptOnly(Output, "text", "json");
     }
 
     public Option<string> OldPoolId { get; }
@@ -77,8 +77,8 @@ internal sealed class CommonOptions
 
     public Option<string> Output { get; }
 
-    /// <summary>Adds <c>--old-pool-id</c> (required), <c>--old-region</c>, <c>--old-endpoint-url</c>, <c>--old-role-arn</c>, <c>--external-id</c>.</summary>
-    public void AddOldPool(Command command)
+    /// <summary>Adds <c>--old-pool-id</c> (required unless <paramref name="required"/> is false), <c>--old-region</c>, <c>--old-endpoint-url</c>, <c>--old-role-arn</c>, <c>--external-id</c>.</summary>
+    public void AddOldPool(Command command, bool required = true)
     {
         command.Options.Add(OldPoolId);
         command.Options.Add(OldRegion);
@@ -87,7 +87,11 @@ internal sealed class CommonOptions
         command.Options.Add(ExternalId);
         command.Validators.Add(result =>
         {
-            RequireOption(result, OldPoolId);
+            if (required)
+            {
+                RequireOption(result, OldPoolId);
+            }
+
             if (result.GetResult(ExternalId) is not null && result.GetResult(OldRoleArn) is null)
             {
                 result.AddError("--external-id needs --old-role-arn: the external id belongs to the role assumed for the old pool.");
@@ -110,6 +114,9 @@ internal sealed class CommonOptions
         command.Options.Add(Profile);
         command.Options.Add(Output);
     }
+
+    /// <summary>The old pool as given; null when <c>--old-pool-id</c> is optional and absent.</summary>
+    public PoolTarget? ReadOptionalOldPool(ParseResult parse) => parse.GetValue(OldPoolId) is null ? null : ReadOldPool(parse);
 
     public PoolTarget ReadOldPool(ParseResult parse) => new(
         PoolSide.Old,
@@ -157,6 +164,22 @@ internal sealed class CommonOptions
         };
         option.Validators.Add(result => Check(result, value => InputRules.IsEndpoint(value, out _), "is not an absolute http(s) URL"));
         return option;
+    }
+
+    /// <summary>
+    /// Restricts <paramref name="option"/> to <paramref name="values"/> with an error that names the option
+    /// (the parser's own message names only the value).
+    /// </summary>
+    public static void AcceptOnly(Option<string> option, params string[] values)
+    {
+        option.CompletionSources.Add(values);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !values.Contains(value, StringComparer.Ordinal))
+            {
+                result.AddError($"{option.Name} '{value}' is not one of {string.Join(", ", values)}.");
+            }
+        });
     }
 
     private static void Check(OptionResult result, Func<string, bool> isValid, string problem)

@@ -1,7 +1,9 @@
+using Trigger.Cli.Common;
+
 namespace Trigger.Cli.Export;
 
 /// <summary>What <see cref="ExportRunner"/> exports, where, and how fast.</summary>
-public sealed record ExportOptions
+internal sealed record ExportOptions
 {
     /// <summary>The old pool to snapshot, e.g. <c>eu-west-1_AbC123</c>.</summary>
     public required string OldUserPoolId { get; init; }
@@ -30,8 +32,8 @@ public sealed record ExportOptions
     /// <summary>The region, recorded in the snapshot header for the record only.</summary>
     public string? Region { get; init; }
 
-    /// <summary>How the final report is printed. Default <see cref="ReportFormat.Text"/>.</summary>
-    public ReportFormat Format { get; init; } = ReportFormat.Text;
+    /// <summary>How the final report is printed. Default <see cref="OutputFormat.Text"/>.</summary>
+    public OutputFormat Format { get; init; } = OutputFormat.Text;
 
     /// <summary>Redraw the progress line in place (a terminal) instead of printing a line per interval.</summary>
     public bool InteractiveProgress { get; init; }

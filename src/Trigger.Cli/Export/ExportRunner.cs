@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 
 namespace Trigger.Cli.Export;
@@ -10,7 +11,7 @@ namespace Trigger.Cli.Export;
 /// The <c>export</c> command's engine: the old pool to a JSON Lines snapshot, page by page, paced under
 /// the UserList quota, resumable from a checkpoint, the file appearing only once complete.
 /// </summary>
-public static class ExportRunner
+internal static class ExportRunner
 {
     private const int PageSize = 60;
     private const int MaxEmptyRepeats = 20;
@@ -55,7 +56,7 @@ public static class ExportRunner
         if (options.Problem() is { } problem)
         {
             await messages.WriteLineAsync($"export: {problem}");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
 
         var path = Path.GetFullPath(options.OutputPath);
@@ -64,7 +65,7 @@ public static class ExportRunner
         if (File.Exists(path) && !options.Overwrite)
         {
             await messages.WriteLineAsync($"export: {path} already exists; pass --overwrite to replace it, or choose another --file.");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
 
         ExportCheckpoint? checkpoint;
@@ -75,7 +76,7 @@ public static class ExportRunner
         catch (InvalidDataException e)
         {
             await messages.WriteLineAsync($"export: {e.Message}");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
 
         long? estimated;
@@ -88,12 +89,12 @@ public static class ExportRunner
         {
             await messages.WriteLineAsync(
                 $"export: the old pool '{options.OldUserPoolId}' does not exist in this region (ResourceNotFoundException); check --old-pool-id and --old-region. Nothing was written.");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
         catch (AwsServiceException e)
         {
             await messages.WriteLineAsync($"export: cannot read the old pool '{options.OldUserPoolId}': {e.ErrorCode ?? "error"}: {e.Message} Nothing was written.");
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
 
         var resumed = checkpoint is not null;
@@ -195,19 +196,19 @@ public static class ExportRunner
         {
             progress.BreakLine();
             await messages.WriteLineAsync(Stopped(checkpoint, "interrupted"));
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
         catch (AwsServiceException e)
         {
             progress.BreakLine();
             await messages.WriteLineAsync(Stopped(checkpoint, $"the old pool answered {e.ErrorCode ?? "an error"} after the retries: {e.Message}"));
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             progress.BreakLine();
             await messages.WriteLineAsync(Stopped(checkpoint, $"cannot write next to {path}: {e.Message}"));
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
         finally
         {
@@ -217,7 +218,7 @@ public static class ExportRunner
         progress.Complete(checkpoint.Users);
         var seconds = time.GetElapsedTime(started).TotalSeconds;
         var summary = new ExportSummary("export", options.OldUserPoolId, path, checkpoint.Users, checkpoint.Pages, resumed, Math.Round(seconds, 3));
-        if (options.Format == ReportFormat.Json)
+        if (options.Format == OutputFormat.Json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(summary, ExportJsonContext.Default.ExportSummary));
         }
@@ -228,7 +229,7 @@ public static class ExportRunner
                 $"Exported {summary.Users:N0} users of {summary.UserPoolId} to {summary.File} ({summary.Pages:N0} pages, {seconds:0.0} s{(resumed ? ", resumed" : string.Empty)})."));
         }
 
-        return CommandExit.Ok;
+        return ExitCodes.Success;
     }
 
     private static string Stopped(ExportCheckpoint? checkpoint, string why) => checkpoint is null

@@ -1,10 +1,10 @@
-using Trigger.Cli.Export;
+using Trigger.Cli.Common;
 using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Sweep;
 
 /// <summary>What <see cref="SweepRunner"/> sweeps, into which pool, how and how fast. Defaults are documented per member.</summary>
-public sealed record SweepOptions
+internal sealed record SweepOptions
 {
     /// <summary>The old pool to list the stragglers from; null when <see cref="SnapshotPath"/> is used.</summary>
     public string? OldUserPoolId { get; init; }
@@ -82,8 +82,8 @@ public sealed record SweepOptions
     /// <summary>CSV strategy: time between two DescribeUserImportJob polls. Default 10 seconds.</summary>
     public TimeSpan ImportPollInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How the final report is printed. Default <see cref="ReportFormat.Text"/>.</summary>
-    public ReportFormat Format { get; init; } = ReportFormat.Text;
+    /// <summary>How the final report is printed. Default <see cref="OutputFormat.Text"/>.</summary>
+    public OutputFormat Format { get; init; } = OutputFormat.Text;
 
     /// <summary>Redraw the progress line in place (a terminal) instead of printing a line per interval.</summary>
     public bool InteractiveProgress { get; init; }

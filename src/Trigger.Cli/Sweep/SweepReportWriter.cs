@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
-using Trigger.Cli.Export;
+using Trigger.Cli.Common;
 
 namespace Trigger.Cli.Sweep;
 
 /// <summary>Prints the sweep's report for a person or a script.</summary>
 internal static class SweepReportWriter
 {
-    public static async Task WriteAsync(TextWriter output, SweepReport report, ReportFormat format)
+    public static async Task WriteAsync(TextWriter output, SweepReport report, OutputFormat format)
     {
-        if (format == ReportFormat.Json)
+        if (format == OutputFormat.Json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(report, SweepJson.Indented.SweepReport));
             return;

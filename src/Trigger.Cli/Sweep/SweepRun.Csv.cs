@@ -1,6 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Export;
+using Trigger.Cli.Common;
 using Trigger.Migration.Attributes;
 using Trigger.Migration.Decisions;
 
@@ -20,13 +20,13 @@ internal sealed partial class SweepRun
         catch (AwsServiceException e)
         {
             await messages.WriteLineAsync($"sweep: GetCSVHeader failed on the new pool: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.");
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
 
         if (!header.Contains(CsvImportRow.UsernameColumn) || !header.Contains(CsvImportRow.MfaColumn))
         {
             await messages.WriteLineAsync($"sweep: GetCSVHeader's columns lack {CsvImportRow.UsernameColumn} or {CsvImportRow.MfaColumn}; nothing was written.");
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
 
         var checkpoint = setup.Checkpoint ?? NewCheckpoint();
@@ -38,7 +38,7 @@ internal sealed partial class SweepRun
         catch (InvalidDataException e)
         {
             await messages.WriteLineAsync($"sweep: {e.Message}");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
 
         Exception? fault = null;
@@ -70,7 +70,7 @@ internal sealed partial class SweepRun
 
         var report = Report(replay.Tally, fault) with { JournalFile = Workspace.JournalPath, ImportFiles = checkpointer.Last.Parts };
         var code = await FinishAsync(report, replay.Tally, fault);
-        return code == CommandExit.Ok && checkpointer.Last.Parts.Any(p => p.JobStatus is not null and not "Succeeded" || p.Failed > 0) ? CommandExit.Failed : code;
+        return code == ExitCodes.Success && checkpointer.Last.Parts.Any(p => p.JobStatus is not null and not "Succeeded" || p.Failed > 0) ? ExitCodes.Failure : code;
     }
 
     private async Task<SweepCheckpoint> WriteImportFilesAsync(

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Common;
 using Trigger.Cli.Export;
 using Trigger.Migration.Attributes;
 
@@ -35,7 +36,7 @@ internal sealed partial class SweepRun(
         catch (InvalidDataException e)
         {
             await messages.WriteLineAsync($"sweep: {e.Message} Nothing was sent.");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
 
         if (setup.Checkpoint is not null)
@@ -60,7 +61,7 @@ internal sealed partial class SweepRun(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await messages.WriteLineAsync($"sweep: cannot write in {Workspace.Directory}: {e.Message} Nothing was sent.");
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
 
         Exception? fault;
@@ -141,7 +142,7 @@ internal sealed partial class SweepRun(
                     try
                     {
                         await plan.WriteLineAsync(JsonSerializer.Serialize(outcome, SweepJson.Context.JournalEntry));
-                        if (options.Format == ReportFormat.Text)
+                        if (options.Format == OutputFormat.Text)
                         {
                             progress.BreakLine();
                             await output.WriteLineAsync(PlanLine(outcome));
@@ -233,7 +234,7 @@ internal sealed partial class SweepRun(
         }
 
         await SweepReportWriter.WriteAsync(output, report, options.Format);
-        return fault is not null || tally.HasFindings() ? CommandExit.Failed : CommandExit.Ok;
+        return fault is not null || tally.HasFindings() ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static string Why(Exception fault) => fault switch

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Export;
+using Trigger.Cli.Common;
 using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Sweep;
@@ -11,7 +11,7 @@ namespace Trigger.Cli.Sweep;
 /// The <c>sweep</c> command's engine: every old user not yet in the new pool is created there (or written
 /// to CSV import files), paced, resumable after a kill at any moment, with a report and an id map.
 /// </summary>
-public static class SweepRunner
+internal static class SweepRunner
 {
     /// <summary>
     /// Sweeps the old pool (or a snapshot) into the new pool as <paramref name="options"/> say. Running it
@@ -21,7 +21,7 @@ public static class SweepRunner
     /// <param name="options">What to sweep and how.</param>
     /// <param name="oldPool">A client for the old pool's region; may be null with a snapshot source.</param>
     /// <param name="newPool">A client for the new pool's region.</param>
-    /// <param name="output">Receives the report (text, or JSON with <see cref="ReportFormat.Json"/>); in a text dry run also one line per user.</param>
+    /// <param name="output">Receives the report (text, or JSON with <see cref="OutputFormat.Json"/>); in a text dry run also one line per user.</param>
     /// <param name="messages">Receives the warning, the prompt, progress and errors.</param>
     /// <param name="input">Where the answer to the confirmation prompt is read (not read with <see cref="SweepOptions.AssumeYes"/>).</param>
     /// <param name="time">The clock for pacing, polling and timings.</param>
@@ -65,12 +65,12 @@ public static class SweepRunner
         catch (SweepUsageException e)
         {
             await messages.WriteLineAsync($"sweep: {e.Message}");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
         catch (AwsServiceException e)
         {
             await messages.WriteLineAsync($"sweep: cannot read the pools: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.");
-            return CommandExit.Failed;
+            return ExitCodes.Failure;
         }
 
         if (!options.DryRun && setup.Checkpoint is { ListingComplete: true } done && (options.Strategy == SweepStrategy.Admin || done.Parts.All(p => !options.RunImport || p.IsJobFinished)))
@@ -83,7 +83,7 @@ public static class SweepRunner
         if (!options.DryRun && !await ConfirmAsync(options, setup, messages, input))
         {
             await messages.WriteLineAsync("sweep: not confirmed; nothing was written. Pass --yes to run without this question.");
-            return CommandExit.Usage;
+            return ExitCodes.Usage;
         }
 
         using var paces = new SweepPaces(options, time);
@@ -237,21 +237,21 @@ public static class SweepRunner
         return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static async Task<int> ReprintReportAsync(SweepWorkspace workspace, TextWriter output, ReportFormat format)
+    private static async Task<int> ReprintReportAsync(SweepWorkspace workspace, TextWriter output, OutputFormat format)
     {
         if (!File.Exists(workspace.ReportPath))
         {
-            return CommandExit.Ok;
+            return ExitCodes.Success;
         }
 
         var report = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(workspace.ReportPath), SweepJson.Context.SweepReport);
         if (report is null)
         {
-            return CommandExit.Ok;
+            return ExitCodes.Success;
         }
 
         await SweepReportWriter.WriteAsync(output, report, format);
-        return report.Counts.Any(c => StragglerOutcomes.IsFinding(c.Key) && c.Value > 0) ? CommandExit.Failed : CommandExit.Ok;
+        return report.Counts.Any(c => StragglerOutcomes.IsFinding(c.Key) && c.Value > 0) ? ExitCodes.Failure : ExitCodes.Success;
     }
 }
 

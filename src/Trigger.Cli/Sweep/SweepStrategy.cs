@@ -1,7 +1,7 @@
 namespace Trigger.Cli.Sweep;
 
 /// <summary>How the sweep creates stragglers in the new pool.</summary>
-public enum SweepStrategy
+internal enum SweepStrategy
 {
     /// <summary>
     /// AdminCreateUser per straggler (paced under UserCreation), then AdminSetUserPassword with a random

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Cli.Common;
 using Trigger.Cli.Tests.Sweep.Support;
 using Trigger.Migration.Attributes;
 using Trigger.Testing;
@@ -95,7 +96,7 @@ public sealed class AdminSweepTests
         await pools.SeedManyOldAsync(6);
         var recorder = new PasswordRecorder(pools.Client);
 
-        var run = await pools.SweepAsync(pools.Options(o => o with { Format = Trigger.Cli.Export.ReportFormat.Text }), client: recorder);
+        var run = await pools.SweepAsync(pools.Options(o => o with { Format = OutputFormat.Text }), client: recorder);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(6, recorder.Passwords.Distinct(StringComparer.Ordinal).Count());

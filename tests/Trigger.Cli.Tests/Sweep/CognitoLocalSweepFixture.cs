@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 using Trigger.Cli.Tests.Sweep.Support;
 using Trigger.Testing;
@@ -95,7 +96,7 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
                 PasswordCallsPerSecond = 200,
                 ReadsPerSecond = 400,
                 Concurrency = 4,
-                Format = Trigger.Cli.Export.ReportFormat.Json,
+                Format = OutputFormat.Json,
                 ProgressInterval = TimeSpan.FromHours(1),
             },
             client,

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Trigger.Cli.Export;
+using Trigger.Cli.Common;
 using Trigger.Cli.Tests.Sweep.Support;
 
 namespace Trigger.Cli.Tests.Sweep;
@@ -14,7 +14,7 @@ public sealed class DryRunTests
         await AdminSweepTests.SeedVariedAsync(pools);
         pools.Fake.ClearCalls();
 
-        var run = await pools.SweepAsync(pools.Options(o => o with { DryRun = true, AssumeYes = false, Format = ReportFormat.Text }));
+        var run = await pools.SweepAsync(pools.Options(o => o with { DryRun = true, AssumeYes = false, Format = OutputFormat.Text }));
 
         Assert.Equal(1, run.ExitCode); // gus cannot be mapped
         Assert.Empty(pools.NewPoolCalls("AdminCreateUser"));
@@ -52,7 +52,7 @@ public sealed class DryRunTests
         await pools.SeedManyOldAsync(4);
         await pools.SweepAsync(pools.Options());
 
-        var run = await pools.SweepAsync(pools.Options(o => o with { DryRun = true, Format = ReportFormat.Text }));
+        var run = await pools.SweepAsync(pools.Options(o => o with { DryRun = true, Format = OutputFormat.Text }));
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("already finished", run.Messages, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Cli.Common;
 using Trigger.Cli.Export;
 using Trigger.Cli.Tests.Sweep.Support;
 using Trigger.Testing;
@@ -148,7 +149,7 @@ public sealed class ExportTests
         await File.WriteAllTextAsync(path, "keep me");
 
         var refused = await pools.ExportAsync(Options(pools, path));
-        var replaced = await pools.ExportAsync(Options(pools, path) with { Overwrite = true, Format = ReportFormat.Json });
+        var replaced = await pools.ExportAsync(Options(pools, path) with { Overwrite = true, Format = OutputFormat.Json });
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--overwrite", refused.Messages, StringComparison.Ordinal);

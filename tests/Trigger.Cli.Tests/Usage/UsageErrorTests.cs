@@ -15,7 +15,7 @@ public sealed class UsageErrorTests
         { ["enable", "--function-arn", "arn:aws:lambda:eu-west-1:123456789012:function:f"], "Option '--new-pool-id' is required." },
         { ["enable", "--new-pool-id", "eu-west-1_New1"], "Option '--function-arn' is required." },
         { ["status", "--old-pool-id", "eu-west-1-Old", "--new-pool-id", "eu-west-1_New1"], "--old-pool-id 'eu-west-1-Old' is not a user pool id" },
-        { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--output", "xml"], "Argument 'xml' not recognized. Must be one of: 'text' 'json'" },
+        { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--output", "xml"], "--output 'xml' is not one of text, json." },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--scan", "lots"], "--scan takes a whole number from 1 to 100000, not 'lots'." },
         { ["status", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--pages-per-second", "100"], "--pages-per-second takes a whole number from 1 to 30, not '100'." },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--scan", "0"], "--scan takes a whole number from 1 to 100000, not '0'." },

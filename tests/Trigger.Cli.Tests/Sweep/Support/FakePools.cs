@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Common;
 using Trigger.Cli.Export;
 using Trigger.Cli.Sweep;
 using Trigger.Testing;
@@ -146,7 +147,7 @@ internal sealed class FakePools : IAsyncDisposable
             ReadsPerSecond = 2000,
             PagesPerSecond = 30,
             Concurrency = 8,
-            Format = ReportFormat.Json,
+            Format = OutputFormat.Json,
             ProgressInterval = TimeSpan.FromHours(1),
         };
         return adjust is null ? options : adjust(options);
