@@ -168,6 +168,18 @@ public sealed class CognitoLocalGapTests(CognitoLocalFixture fixture)
     }
 
     [Fact]
+    public async Task DescribeUserPool_PoolWithUsers_EstimatesZeroUsers()
+    {
+        var (pool, _) = await NewPoolAsync();
+        await Admin.CreateUserAsync(pool, new UserSpec("ada", Password));
+        await Admin.CreateUserAsync(pool, new UserSpec("bob", Password));
+
+        var described = await Admin.DescribeUserPoolAsync(pool);
+
+        Assert.Equal(0, described["EstimatedNumberOfUsers"]?.GetValue<int>() ?? 0);
+    }
+
+    [Fact]
     public async Task ErrorAnswer_AnyError_HasNoRequestIdHeader()
     {
         var error = await Assert.ThrowsAsync<CognitoApiException>(() => Admin.GetUserAsync("local_nopool", "x"));
