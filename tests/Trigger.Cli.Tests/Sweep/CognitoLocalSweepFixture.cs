@@ -18,21 +18,16 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
     public const int Regular = 270;
     public const int MigratedByTrigger = 10;
 
-    private CognitoLocalServer? _oldServer;
-    private CognitoLocalServer? _newServer;
+    private LocalMigrationPools? _pools;
     private DirectoryInfo? _scratch;
 
-    public CognitoAdmin OldPool { get; private set; } = null!;
+    private LocalMigrationPools Pools => _pools ?? throw new InvalidOperationException("The world has not started.");
 
-    public CognitoAdmin NewPool { get; private set; } = null!;
+    public CognitoAdmin NewPool => Pools.NewPool;
 
-    public string OldPoolId { get; private set; } = "";
+    public string NewPoolId => Pools.NewPoolId;
 
-    public string NewPoolId { get; private set; } = "";
-
-    public AppClientKeys NewClient { get; private set; } = null!;
-
-    public LambdaRuntimeBridge Bridge { get; private set; } = null!;
+    public AppClientKeys NewClient => Pools.NewClient;
 
     /// <summary>Every old user as the old pool reports it, by username.</summary>
     public Dictionary<string, UserView> OldUsers { get; } = new(StringComparer.Ordinal);
@@ -43,34 +38,15 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var publish = FunctionArtifact.GetPublishedAsync();
         _scratch = Directory.CreateTempSubdirectory("cli2-local-");
-        _oldServer = await CognitoLocalServer.StartAsync();
-        OldPool = new CognitoAdmin(_oldServer.Endpoint);
-        OldPoolId = (await OldPool.CreatePoolAsync(new PoolSpec("old-pool") { Schema = [new SchemaAttributeSpec("tenant"), new SchemaAttributeSpec("tier")] })).Id;
-        var oldClient = await OldPool.CreateAppClientAsync(OldPoolId, new AppClientSpec("migration") { ExplicitAuthFlows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH"] });
-        await SeedAsync();
-
-        Bridge = await LambdaRuntimeBridge.StartAsync(new LambdaRuntimeBridgeOptions
-        {
-            Runtime = await publish,
-            CognitoLocalShims = true,
-            Environment = new Dictionary<string, string>
+        _pools = await LocalMigrationPools.StartAsync(
+            new LocalMigrationPoolsOptions
             {
-                ["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId,
-                ["MIGRATION_OLD_CLIENT_ID"] = oldClient.ClientId,
-                ["MIGRATION_OLD_ENDPOINT_URL"] = _oldServer.Endpoint.ToString(),
-                ["MIGRATION_OLD_REGION"] = "us-east-1",
-                ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:tenant",
-                ["AWS_REGION"] = "us-east-1",
-                ["AWS_ACCESS_KEY_ID"] = "local",
-                ["AWS_SECRET_ACCESS_KEY"] = "local",
+                OldPool = new PoolSpec("old-pool") { Schema = [new SchemaAttributeSpec("tenant"), new SchemaAttributeSpec("tier")] },
+                NewPool = new PoolSpec("new-pool") { Schema = [new SchemaAttributeSpec("tenant")] },
+                FunctionSettings = new Dictionary<string, string> { ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:tenant" },
             },
-        });
-        _newServer = await CognitoLocalServer.StartAsync(new CognitoLocalOptions { LambdaEndpoint = Bridge.Endpoint, UserMigrationFunction = Bridge.FunctionName });
-        NewPool = new CognitoAdmin(_newServer.Endpoint);
-        NewPoolId = (await NewPool.CreatePoolAsync(new PoolSpec("new-pool") { Schema = [new SchemaAttributeSpec("tenant")] })).Id;
-        NewClient = await NewPool.CreateAppClientAsync(NewPoolId, new AppClientSpec("app") { ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });
+            SeedAsync);
 
         for (var i = 0; i < MigratedByTrigger; i++)
         {
@@ -81,14 +57,14 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
             }
         }
 
-        var client = FakePools.CreateClient(_oldServer.Endpoint);
-        var newClient = FakePools.CreateClient(_newServer.Endpoint);
+        var client = FakePools.CreateClient(Pools.OldEndpoint);
+        var newClient = FakePools.CreateClient(Pools.NewEndpoint);
         using var output = new StringWriter();
         using var messages = new StringWriter();
         var code = await SweepRunner.RunAsync(
             new SweepOptions
             {
-                OldUserPoolId = OldPoolId,
+                OldUserPoolId = Pools.OldPoolId,
                 NewUserPoolId = NewPoolId,
                 AssumeYes = true,
                 WorkDirectory = WorkDirectory,
@@ -108,48 +84,21 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
         Sweep = new RunResult(code, output.ToString(), messages.ToString());
     }
 
-    public Task<JsonObject> SignInAsync(string userName, string password) => NewPool.SendAsync("InitiateAuth", new JsonObject
-    {
-        ["AuthFlow"] = "USER_PASSWORD_AUTH",
-        ["ClientId"] = NewClient.ClientId,
-        ["AuthParameters"] = new JsonObject { ["USERNAME"] = userName, ["PASSWORD"] = password },
-    });
+    public Task<JsonObject> SignInAsync(string userName, string password) => Pools.SignInAsync(userName, password);
 
-    public async Task<UserView?> NewUserOrNullAsync(string username)
-    {
-        try
-        {
-            return await NewPool.GetUserAsync(NewPoolId, username);
-        }
-        catch (CognitoApiException e) when (e.ErrorType == "UserNotFoundException")
-        {
-            return null;
-        }
-    }
+    public Task<UserView?> NewUserOrNullAsync(string username) => Pools.NewUserOrNullAsync(username);
 
     public async Task DisposeAsync()
     {
-        if (_newServer is not null)
+        if (_pools is not null)
         {
-            await _newServer.DisposeAsync();
+            await _pools.DisposeAsync();
         }
 
-        if (Bridge is not null)
-        {
-            await Bridge.DisposeAsync();
-        }
-
-        if (_oldServer is not null)
-        {
-            await _oldServer.DisposeAsync();
-        }
-
-        OldPool?.Dispose();
-        NewPool?.Dispose();
         _scratch?.Delete(recursive: true);
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(CognitoAdmin oldPool, string oldPoolId)
     {
         async Task Add(string name, Func<UserSpec, UserSpec>? adjust = null)
         {
@@ -158,7 +107,7 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
                 Email = $"{name}@example.com",
                 Attributes = new Dictionary<string, string> { ["given_name"] = $"Given {name}", ["custom:tenant"] = $"tenant-{name[0]}" },
             };
-            OldUsers[name] = await OldPool.CreateUserAsync(OldPoolId, adjust is null ? spec : adjust(spec));
+            OldUsers[name] = await oldPool.CreateUserAsync(oldPoolId, adjust is null ? spec : adjust(spec));
         }
 
         for (var i = 0; i < Regular; i++)

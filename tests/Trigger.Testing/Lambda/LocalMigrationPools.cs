@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+
+namespace Trigger.Testing.Lambda;
+
+/// <summary>What <see cref="LocalMigrationPools"/> builds: the two pools, their clients, the function's settings.</summary>
+public sealed record LocalMigrationPoolsOptions
+{
+    /// <summary>The old pool (on cognito-local #1, which has no triggers).</summary>
+    public PoolSpec OldPool { get; init; } = new("old-pool");
+
+    /// <summary>The new pool (on cognito-local #2, whose triggers invoke the function).</summary>
+    public PoolSpec NewPool { get; init; } = new("new-pool");
+
+    /// <summary>The new pool's app client, the one users sign in with.</summary>
+    public AppClientSpec NewClient { get; init; } = new("app") { ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] };
+
+    /// <summary>
+    /// MIGRATION_* settings added to (or replacing) the ones every world needs: the old pool's id, client,
+    /// endpoint and region, and local credentials.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FunctionSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>AWS_LAMBDA_LOG_FORMAT for the function; null: text.</summary>
+    public string? LogFormat { get; init; }
+}
+
+/// <summary>
+/// The migration on one machine, for tests: the old pool on one cognito-local (no triggers: cognito-local
+/// applies its triggers to every pool it serves), the real published function behind the Lambda Runtime API
+/// bridge, and the new pool on a second cognito-local whose UserMigration trigger invokes the bridge.
+/// Whatever started is stopped by <see cref="DisposeAsync"/>, also when starting failed half-way.
+/// </summary>
+public sealed class LocalMigrationPools : IAsyncDisposable
+{
+    /// <summary>The region the function signs for; cognito-local's pool ids (local_*) name none.</summary>
+    public const string Region = "us-east-1";
+
+    private CognitoLocalServer? _oldServer;
+    private CognitoLocalServer? _newServer;
+
+    private LocalMigrationPools()
+    {
+    }
+
+    public CognitoAdmin OldPool { get; private set; } = null!;
+
+    public CognitoAdmin NewPool { get; private set; } = null!;
+
+    public string OldPoolId { get; private set; } = "";
+
+    public string NewPoolId { get; private set; } = "";
+
+    /// <summary>The old pool's client the trigger signs in with (ADMIN_USER_PASSWORD_AUTH only).</summary>
+    public AppClientKeys OldClient { get; private set; } = null!;
+
+    public AppClientKeys NewClient { get; private set; } = null!;
+
+    public LambdaRuntimeBridge Bridge { get; private set; } = null!;
+
+    public Uri OldEndpoint => _oldServer!.Endpoint;
+
+    public Uri NewEndpoint => _newServer!.Endpoint;
+
+    /// <summary>Everything the emulators and the function printed, for the secret scans.</summary>
+    public string AllOutput => string.Concat(_oldServer?.Output, _newServer?.Output, Bridge?.Output);
+
+    /// <summary>
+    /// Starts the old pool, seeds it with <paramref name="seedOldPool"/> (given the admin and the pool id),
+    /// then the function and the new pool.
+    /// </summary>
+    public static async Task<LocalMigrationPools> StartAsync(
+        LocalMigrationPoolsOptions options,
+        Func<CognitoAdmin, string, Task> seedOldPool,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(seedOldPool);
+        var pools = new LocalMigrationPools();
+        try
+        {
+            await pools.StartCoreAsync(options, seedOldPool, cancellationToken);
+            return pools;
+        }
+        catch
+        {
+            await pools.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Signs in on the new pool as an app would (USER_PASSWORD_AUTH), which fires the trigger for an unknown user.</summary>
+    public Task<JsonObject> SignInAsync(string userName, string password) => NewPool.SendAsync("InitiateAuth", new JsonObject
+    {
+        ["AuthFlow"] = "USER_PASSWORD_AUTH",
+        ["ClientId"] = NewClient.ClientId,
+        ["AuthParameters"] = new JsonObject { ["USERNAME"] = userName, ["PASSWORD"] = password },
+    });
+
+    /// <summary>The new pool's user, or null when there is none.</summary>
+    public async Task<UserView?> NewUserOrNullAsync(string username)
+    {
+        try
+        {
+            return await NewPool.GetUserAsync(NewPoolId, username);
+        }
+        catch (CognitoApiException e) when (e.ErrorType == "UserNotFoundException")
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_newServer is not null)
+        {
+            await _newServer.DisposeAsync();
+        }
+
+        if (Bridge is not null)
+        {
+            await Bridge.DisposeAsync();
+        }
+
+        if (_oldServer is not null)
+        {
+            await _oldServer.DisposeAsync();
+        }
+
+        OldPool?.Dispose();
+        NewPool?.Dispose();
+    }
+
+    private async Task StartCoreAsync(LocalMigrationPoolsOptions options, Func<CognitoAdmin, string, Task> seedOldPool, CancellationToken cancellationToken)
+    {
+        var publish = FunctionArtifact.GetPublishedAsync(cancellationToken);
+        _oldServer = await CognitoLocalServer.StartAsync(new CognitoLocalOptions(), cancellationToken);
+        OldPool = new CognitoAdmin(_oldServer.Endpoint);
+        OldPoolId = (await OldPool.CreatePoolAsync(options.OldPool, cancellationToken)).Id;
+        OldClient = await OldPool.CreateAppClientAsync(OldPoolId, new AppClientSpec("migration") { ExplicitAuthFlows = ["ALLOW_ADMIN_USER_PASSWORD_AUTH"] }, cancellationToken);
+        await seedOldPool(OldPool, OldPoolId);
+
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId,
+            ["MIGRATION_OLD_CLIENT_ID"] = OldClient.ClientId,
+            ["MIGRATION_OLD_ENDPOINT_URL"] = _oldServer.Endpoint.ToString(),
+            ["MIGRATION_OLD_REGION"] = Region,
+            ["AWS_REGION"] = Region,
+            ["AWS_ACCESS_KEY_ID"] = "local",
+            ["AWS_SECRET_ACCESS_KEY"] = "local",
+        };
+        foreach (var (name, value) in options.FunctionSettings)
+        {
+            settings[name] = value;
+        }
+
+        Bridge = await LambdaRuntimeBridge.StartAsync(
+            new LambdaRuntimeBridgeOptions { Runtime = await publish, CognitoLocalShims = true, LogFormat = options.LogFormat, Environment = settings },
+            cancellationToken);
+        _newServer = await CognitoLocalServer.StartAsync(
+            new CognitoLocalOptions { LambdaEndpoint = Bridge.Endpoint, UserMigrationFunction = Bridge.FunctionName },
+            cancellationToken);
+        NewPool = new CognitoAdmin(_newServer.Endpoint);
+        NewPoolId = (await NewPool.CreatePoolAsync(options.NewPool, cancellationToken)).Id;
+        NewClient = await NewPool.CreateAppClientAsync(NewPoolId, options.NewClient, cancellationToken);
+    }
+}
