@@ -5,7 +5,8 @@ namespace Trigger.Cli.Sweep;
 
 /// <summary>
 /// Settles one old user against the new pool with the admin API: looks it up first (so migrated users
-/// cost one read, not a creation and a PreSignUp invocation), writes the intent, creates it silently
+/// cost one read, not a creation and a PreSignUp invocation, and count as migrated whatever the old pool
+/// says of them now), then judges whether it can be swept, writes the intent, creates it silently
 /// (MessageAction SUPPRESS), then takes it out of FORCE_CHANGE_PASSWORD with an unknowable permanent
 /// password; with notification, AdminResetUserPassword sends the reset code (RESET_REQUIRED).
 /// A user found in the new pool counts as done; if it is there because a killed run created it, the
@@ -31,18 +32,20 @@ internal sealed class AdminStragglerCreator(
     public async Task<JournalEntry> SettleAsync(StragglerCandidate candidate, Func<JournalEntry, Task> recordIntent, CancellationToken cancellationToken)
     {
         var user = candidate.User;
-        var verdict = triage.Judge(user);
-        if (!verdict.IsEligible)
-        {
-            return Outcome(candidate, verdict.Outcome!, verdict.Reason, verdict.Detail);
-        }
-
         var wasInDoubt = inDoubt.Contains(user.Username);
         try
         {
+            // The new pool first: a user the trigger already moved is there whatever the old pool says of it
+            // now (disabled since, attributes the new schema lacks, no verified contact) and belongs in the id map.
             if (await FindAsync(user.Username, cancellationToken) is { } existing)
             {
                 return await SettleExistingAsync(candidate, existing, wasInDoubt, cancellationToken);
+            }
+
+            var verdict = triage.Judge(user);
+            if (!verdict.IsEligible)
+            {
+                return Outcome(candidate, verdict.Outcome!, verdict.Reason, verdict.Detail);
             }
 
             if (dryRun)

@@ -67,6 +67,28 @@ public sealed class AdminSweepTests
     }
 
     [Fact]
+    public async Task RunAsync_MigratedByTheTriggerButNoLongerSweepable_CountedAsMigratedAndInTheIdMap()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedOldAsync("ada", s => s with { Attributes = new Dictionary<string, string> { ["custom:tier"] = "gold" } }); // the new schema lacks tier
+        await pools.SeedOldAsync("bea", s => s with { EmailVerified = false });
+        await pools.SeedOldAsync("cyd", s => s with { Enabled = false }); // disabled in the old pool after she migrated
+        foreach (var name in new[] { "ada", "bea", "cyd" })
+        {
+            await pools.SeedNewAsync(name);
+        }
+
+        pools.Fake.ClearCalls();
+        var run = await pools.SweepAsync(pools.Options());
+
+        Assert.True(run.ExitCode == 0, run.Messages + run.Output);
+        Assert.Equal(3, JsonNode.Parse(run.Output)!["counts"]!["already-in-new-pool"]!.GetValue<long>());
+        var idMap = (await File.ReadAllLinesAsync(Path.Combine(pools.WorkDirectory, "id-map.csv"))).Skip(1).Select(r => r.Split(',')[0]).ToList();
+        Assert.Equal(["ada", "bea", "cyd"], idMap.Order(StringComparer.Ordinal));
+        Assert.Empty(pools.SuccessfulCreations());
+    }
+
+    [Fact]
     public async Task RunAsync_CreatedUsers_SilentAndOutOfForceChangePassword()
     {
         await using var pools = await FakePools.StartAsync();
