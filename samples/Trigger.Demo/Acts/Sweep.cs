@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Trigger.Aws;
+using Trigger.Cli;
+using Trigger.Cli.Common;
+using Trigger.Demo.Report;
+using Trigger.Demo.Seeds;
+using Trigger.Migration.Decisions;
+using Trigger.Migration.Ports;
+
+namespace Trigger.Demo.Acts;
+
+/// <summary>
+/// Act 5: the window closes; the operator runs <c>cognito-migrate sweep</c> (the real command line, in this
+/// process) to create the old users who never migrated. Then one of them tries the old password, and asks
+/// for a reset code.
+/// </summary>
+internal static class Sweep
+{
+    public static async Task RunAsync(DemoContext c, IReadOnlyList<MigratedUser> migrated)
+    {
+        c.Out.Section("5. After the window: cognito-migrate sweep creates the stragglers");
+        var world = c.World;
+        var migratedNames = migrated.Select(m => m.NewUser.Username).ToHashSet(StringComparer.Ordinal);
+        var work = Directory.CreateTempSubdirectory("demo-sweep-");
+        try
+        {
+            string[] args =
+            [
+                "sweep", "--old-pool-id", world.OldPoolId, "--old-endpoint-url", world.OldServer.Endpoint.ToString(), "--old-region", LocalRegion,
+                "--new-pool-id", world.NewPoolId, "--new-endpoint-url", world.NewServer.Endpoint.ToString(), "--new-region", LocalRegion,
+                "--work-dir", work.FullName, "--rate", "20", "--password-rate", "20", "--yes", "--output", "json",
+            ];
+            c.Out.Note($"$ cognito-migrate sweep --old-pool-id {world.OldPoolId} --new-pool-id {world.NewPoolId} --yes --output json (+ endpoints, regions, work dir)");
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var host = new CliHost
+            {
+                Out = output,
+                Error = error,
+                Environment = ProcessEnvironmentVariables.Instance,
+                // cognito-local checks no signature; an operator's credentials come from --profile or the default chain.
+                Credentials = new BasicAWSCredentials("local", "local"),
+            };
+            var exit = await CliApp.RunAsync(args, host, c.CancellationToken);
+            c.Checks.Expect(exit == 0, "cognito-migrate sweep", "exit code 0", $"{exit}: {LastLine(error.ToString())}");
+
+            var journal = File.ReadLines(Path.Combine(work.FullName, "journal.jsonl"))
+                .Select(line => JsonNode.Parse(line)!)
+                .Where(entry => entry["e"]?.GetValue<string>() == "outcome")
+                .ToDictionary(entry => entry["user"]!.GetValue<string>(), StringComparer.Ordinal);
+            var table = new TextTable("", "old user", "sweep outcome", "new pool now");
+            foreach (var seed in c.Seeds.OldPool.Users)
+            {
+                var entry = journal.GetValueOrDefault(seed.Username);
+                var outcome = entry?["outcome"]?.GetValue<string>() ?? "(none)";
+                var reason = entry?["reason"]?.GetValue<string>();
+                var now = await world.NewUserOrNullAsync(seed.Username, c.CancellationToken);
+                var expected = Expected(c, seed, migratedNames);
+                var ok = c.Checks.Expect(outcome == expected, $"sweep of '{seed.Username}'", expected, reason is null ? outcome : $"{outcome} ({reason})");
+                if (outcome == "created")
+                {
+                    ok &= c.Checks.Expect(now?.UserStatus == "CONFIRMED", $"swept '{seed.Username}'", "CONFIRMED in the new pool", now?.UserStatus ?? "missing");
+                }
+
+                table.Add(Checks.Mark(ok), seed.Username, reason is null ? outcome : $"{outcome}: {reason}", now is null ? "-" : now.UserStatus ?? "?");
+            }
+
+            table.Print(c.Out);
+            var idMapRows = File.ReadLines(Path.Combine(work.FullName, "id-map.csv")).Count() - 1;
+            c.Out.Note($"id-map.csv: {idMapRows} rows (old username, old sub, new username, new sub) for data keyed on sub.");
+
+            var swept = journal.Values.FirstOrDefault(e => e["outcome"]?.GetValue<string>() == "created")?["user"]?.GetValue<string>();
+            if (swept is not null && c.Seeds.FindUser(swept) is { } sweptSeed)
+            {
+                await SweptUserAsync(c, sweptSeed);
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private const string LocalRegion = "us-east-1";
+
+    /// <summary>What the sweep must do with this old user, from the trigger's own rules and the new pool as it is now.</summary>
+    private static string Expected(DemoContext c, OldUserSeed seed, HashSet<string> migrated)
+    {
+        if (migrated.Contains(seed.Username))
+        {
+            return "already-in-new-pool";
+        }
+
+        var old = c.OldUsers[seed.Username];
+        var asOldUser = new OldUser(seed.Username, old.Attributes, old.UserStatus, old.Enabled, []);
+        return MigrationRules.ForForgotPassword(asOldUser) is null ? "created" : "skipped";
+    }
+
+    private static async Task SweptUserAsync(DemoContext c, OldUserSeed seed)
+    {
+        var answer = await c.App.SignInAsync(seed.Username, seed.Password, c.CancellationToken);
+        c.Checks.Expect(answer.IsError, $"swept '{seed.Username}' with the old password", "refused (the sweep cannot know it)", answer.Describe());
+        var reset = await c.World.NewPool.SendAsync("ForgotPassword", new JsonObject { ["ClientId"] = c.World.NewClient.ClientId, ["Username"] = seed.Username });
+        var medium = reset["CodeDeliveryDetails"]?["DeliveryMedium"]?.GetValue<string>();
+        c.Checks.Expect(medium is not null, $"swept '{seed.Username}' forgot-password", "a reset code on its way", medium ?? "none");
+        c.Out.Note($"'{seed.Username}' tries the old password: {answer.Describe()} (cognito-local's words; Cognito answers NotAuthorizedException). Forgot-password: a code goes by {medium ?? "nothing"} " +
+                   "to the verified contact the sweep carried over. Swept users cannot keep their password: that is why the sweep comes after the window.");
+    }
+
+    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].Trim();
+}
