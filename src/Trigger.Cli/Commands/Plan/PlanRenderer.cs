@@ -58,7 +58,7 @@ internal static class PlanRenderer
         writer.WriteLine();
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Sweep estimate for {report.Sweep.Users:N0} old users at the default quotas: listing {report.Sweep.Listing} (ListUsers, {SweepEstimate.ListRequestsPerSecond}/s x {SweepEstimate.UsersPerPage}), creating all of them {report.Sweep.Creating} (AdminCreateUser, {SweepEstimate.CreatesPerSecond}/s; fewer remain after the sign-in window)."));
+            $"Sweep estimate for {report.Sweep.Users:N0} old users at the default quotas: listing {report.Sweep.Listing} (ListUsers, {SweepEstimate.ListRequestsPerSecond}/s x {SweepEstimate.UsersPerPage}), creating all of them {report.Sweep.Creating} ({SweepEstimate.UsersPerSecond}/s: AdminCreateUser {SweepEstimate.CreatesPerSecond}/s, then AdminSetUserPassword {SweepEstimate.PasswordSetsPerSecond}/s, not adjustable; fewer remain after the sign-in window; for large pools the csv strategy)."));
         writer.WriteLine();
         writer.WriteLine("Function settings for these pools:");
         foreach (var setting in report.FunctionEnvironment)
