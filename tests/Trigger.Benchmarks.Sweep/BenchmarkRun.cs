@@ -147,7 +147,29 @@ internal sealed record BenchmarkResult
 
     public required string FakeStats { get; init; }
 
-    public bool Complete => ExitCode == 0 && Created == Settings.Users && PoolUsers == Settings.Users;
+    /// <summary>
+    /// No loss and no duplicate: the sweep succeeded, its report and the fake's pool both count every snapshot
+    /// user, and the fake's own counters agree (N creations and N password steps answered, no UsernameExists:
+    /// the fake refuses a second creation of a name, so N successes are N distinct users).
+    /// </summary>
+    public bool Complete =>
+        ExitCode == 0 && Created == Settings.Users && PoolUsers == Settings.Users
+        && FakeCounter("created") == Settings.Users && FakeCounter("passwordsSet") == Settings.Users && FakeCounter("usernameExists") == 0;
+
+    /// <summary>One counter of the fake's "STATS name=value ..." line; -1 when it is missing.</summary>
+    private long FakeCounter(string name)
+    {
+        foreach (var pair in FakeStats.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0] == name && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+        }
+
+        return -1;
+    }
 
     public string ToMarkdown()
     {
