@@ -2,7 +2,8 @@ namespace Trigger.Testing;
 
 /// <summary>
 /// A TimeProvider the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not in our
-/// registry). Timers, and so Task.Delay(..., clock, ...), fire only inside <see cref="Advance"/>.
+/// registry). Timers, and so Task.Delay(..., clock, ...), fire only inside <see cref="Advance"/>, one by one
+/// in due order, each seeing the clock at its own due time; a periodic timer fires once per period passed.
 /// </summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
@@ -46,31 +47,64 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>Due times, relative to now and in order, of the pending timers due within <paramref name="horizon"/>.</summary>
+    public IReadOnlyList<TimeSpan> PendingWithin(TimeSpan horizon)
+    {
+        lock (_gate)
+        {
+            return [.. _timers.Select(t => t.DueAt - _now).Where(d => d <= horizon).Order()];
+        }
+    }
+
+    /// <summary>Moves to the earliest pending timer within <paramref name="horizon"/> and fires it; false when there is none.</summary>
+    public bool AdvanceToNextTimer(TimeSpan horizon)
+    {
+        var pending = PendingWithin(horizon);
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        Advance(pending[0] < TimeSpan.Zero ? TimeSpan.Zero : pending[0]);
+        return true;
+    }
+
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        List<ManualTimer> due;
+        DateTimeOffset target;
         lock (_gate)
         {
-            _now += by;
-            due = _timers.Where(t => t.DueAt <= _now).ToList();
-            foreach (var timer in due)
-            {
-                if (timer.Period > TimeSpan.Zero)
-                {
-                    timer.DueAt = _now + timer.Period;
-                }
-                else
-                {
-                    _timers.Remove(timer);
-                }
-            }
+            target = _now + by;
         }
 
-        // Callbacks run outside the lock: they may create or change timers.
-        foreach (var timer in due)
+        while (true)
         {
-            timer.Fire();
+            ManualTimer? next;
+            lock (_gate)
+            {
+                next = _timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
+                if (next is null)
+                {
+                    _now = target;
+                    return;
+                }
+
+                if (next.DueAt > _now)
+                {
+                    _now = next.DueAt;
+                }
+
+                _timers.Remove(next);
+                if (next.Period > TimeSpan.Zero)
+                {
+                    next.DueAt = _now + next.Period;
+                    _timers.Add(next);
+                }
+            }
+
+            // Outside the lock: a callback may create or change timers, which then take their turn.
+            next.Fire();
         }
     }
 

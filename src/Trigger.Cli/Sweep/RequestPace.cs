@@ -134,8 +134,11 @@ internal sealed class RequestPace : RateLimiter
                 return TimeSpan.Zero;
             }
 
-            var seconds = (permitCount - _tokens) / PerSecond;
-            return TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling(seconds * TimeSpan.TicksPerSecond)));
+            // Task.Delay on a TimeProvider counts whole milliseconds and completes a shorter delay at once,
+            // which would turn a wait of less than a millisecond into a busy loop; round up instead (the
+            // bucket keeps whatever accrues meanwhile).
+            var milliseconds = (permitCount - _tokens) / PerSecond * 1000;
+            return TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(milliseconds)));
         }
     }
 

@@ -65,6 +65,31 @@ public sealed class RequestPaceTests
     }
 
     [Fact]
+    public async Task WaitAsync_LessThanAMillisecondShort_WaitsAWholeMillisecondOnTheClockInsteadOfSpinning()
+    {
+        var clock = new ManualClock();
+        using var pace = new RequestPace(400, clock); // a token every 2.5 ms
+        await pace.WaitAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(2)); // 0.8 of the next token: half a millisecond short
+        using var cancel = new CancellationTokenSource();
+
+        // Task.Delay completes a delay under a millisecond at once, so a pace asking for one never waits on
+        // the clock: it spins until cancelled.
+        var waiting = Task.Run(() => pace.WaitAsync(cancel.Token).AsTask());
+        var onTheClock = SpinWait.SpinUntil(() => clock.PendingTimers > 0, TimeSpan.FromSeconds(10));
+        if (!onTheClock)
+        {
+            await cancel.CancelAsync();
+        }
+
+        Assert.True(onTheClock, "the waiter never set a timer on the clock");
+        Assert.Equal([TimeSpan.FromMilliseconds(1)], clock.PendingWithin(TimeSpan.FromSeconds(1)));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, pace.Granted);
+    }
+
+    [Fact]
     public void AttemptAcquire_BucketEmpty_DeniedUntilTimePasses()
     {
         var clock = new ManualClock();
