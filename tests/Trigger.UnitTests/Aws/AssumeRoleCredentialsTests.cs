@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.SecurityToken;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -18,7 +19,7 @@ public sealed class AssumeRoleCredentialsTests
     [Fact]
     public async Task GetCredentialsAsync_ManyConcurrentCalls_AssumeRoleOnce()
     {
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var sts = new ScriptedRoleAssumer(clock) { Hold = new TaskCompletionSource() };
         var credentials = new AssumeRoleCredentials(_role, sts, clock);
 
@@ -36,7 +37,7 @@ public sealed class AssumeRoleCredentialsTests
     [Fact]
     public async Task GetCredentialsAsync_BeforeRefreshPoint_ReusesSession()
     {
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var sts = new ScriptedRoleAssumer(clock);
         var credentials = new AssumeRoleCredentials(_role, sts, clock);
 
@@ -51,7 +52,7 @@ public sealed class AssumeRoleCredentialsTests
     [Fact]
     public async Task GetCredentialsAsync_FiveMinutesBeforeExpiry_AssumesRoleAgain()
     {
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var sts = new ScriptedRoleAssumer(clock);
         var credentials = new AssumeRoleCredentials(_role, sts, clock);
 
@@ -70,7 +71,7 @@ public sealed class AssumeRoleCredentialsTests
     [Fact]
     public async Task GetCredentialsAsync_RefreshFailsWhileSessionStillGood_KeepsSessionAndWaitsBeforeAskingAgain()
     {
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var sts = new ScriptedRoleAssumer(clock);
         var credentials = new AssumeRoleCredentials(_role, sts, clock);
         await credentials.GetCredentialsAsync(CancellationToken.None);
@@ -93,7 +94,7 @@ public sealed class AssumeRoleCredentialsTests
     [Fact]
     public async Task GetCredentialsAsync_RefreshFailsAfterExpiry_Throws()
     {
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var sts = new ScriptedRoleAssumer(clock);
         var credentials = new AssumeRoleCredentials(_role, sts, clock);
         await credentials.GetCredentialsAsync(CancellationToken.None);
@@ -136,7 +137,7 @@ public sealed class AssumeRoleCredentialsTests
     [Fact]
     public async Task CognitoClient_WithAssumedRole_SignsWithTheSessionKeysAndToken()
     {
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var sts = new ScriptedRoleAssumer(clock);
         var credentials = new AssumeRoleCredentials(_role, sts, clock);
         await using var server = LoopbackAwsServer.Start(request =>

@@ -2,6 +2,7 @@ using System.Net;
 using Polly.Timeout;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -27,7 +28,7 @@ public sealed class ResilienceTests
     {
         await using var server = LoopbackAwsServer.Script(CannedResponse.AwsError(400, "TooManyRequestsException", "Too many requests"), _user);
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
 
         var user = await DriveAsync(clock, Client(server, http, clock, _options).AdminGetUserAsync(Request()));
 
@@ -40,7 +41,7 @@ public sealed class ResilienceTests
     {
         await using var server = LoopbackAwsServer.Script(CannedResponse.AwsError(400, "NotAuthorizedException", "Incorrect username or password."), _user);
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var client = Client(server, http, clock, _options);
 
         await Assert.ThrowsAsync<NotAuthorizedException>(() => DriveAsync(clock, client.AdminInitiateAuthAsync(new AdminInitiateAuthRequest
@@ -62,7 +63,7 @@ public sealed class ResilienceTests
     {
         await using var server = LoopbackAwsServer.Script(CannedResponse.AwsError(400, code, "no"), _user);
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
 
         await Assert.ThrowsAnyAsync<AwsServiceException>(() => DriveAsync(clock, Client(server, http, clock, _options).AdminGetUserAsync(Request())));
 
@@ -77,7 +78,7 @@ public sealed class ResilienceTests
             new CannedResponse(503, "<html>busy</html>"),
             _user);
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
 
         var user = await DriveAsync(clock, Client(server, http, clock, _options).AdminGetUserAsync(Request()));
 
@@ -90,7 +91,7 @@ public sealed class ResilienceTests
     {
         await using var server = LoopbackAwsServer.Script(CannedResponse.AwsError(500, "InternalErrorException", "oops"));
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var options = new AwsResilienceOptions { MaxRetryAttempts = 2, BaseDelay = TimeSpan.FromSeconds(1), AttemptTimeout = TimeSpan.FromMinutes(5) };
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => DriveAsync(clock, Client(server, http, clock, options).AdminGetUserAsync(Request())));
@@ -104,7 +105,7 @@ public sealed class ResilienceTests
     {
         await using var server = LoopbackAwsServer.Script(CannedResponse.Dropped, _user);
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
 
         var user = await DriveAsync(clock, Client(server, http, clock, _options).AdminGetUserAsync(Request()));
 
@@ -126,7 +127,7 @@ public sealed class ResilienceTests
             return _user;
         });
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var options = new AwsResilienceOptions
         {
             MaxRetryAttempts = 2,
@@ -162,7 +163,7 @@ public sealed class ResilienceTests
     {
         await using var server = LoopbackAwsServer.Script(CannedResponse.AwsError(400, "TooManyRequestsException", "slow down"));
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
         var options = new AwsResilienceOptions
         {
             MaxRetryAttempts = 10,
@@ -204,7 +205,7 @@ public sealed class ResilienceTests
             return CannedResponse.AwsError(503, "ServiceUnavailable", "busy");
         });
         using var http = new HttpClient();
-        var clock = new FakeTimeProvider(_start);
+        var clock = new ManualClock(_start);
 
         var error = await Record.ExceptionAsync(
             () => DriveAsync(clock, Client(server, http, clock, _options).AdminGetUserAsync(Request(), caller.Token)));
@@ -262,13 +263,13 @@ public sealed class ResilienceTests
         Assert.False(AwsResilience.IsTransient(new OperationCanceledException(cancelled.Token), cancelled.Token));
     }
 
-    private static CognitoIdentityProviderClient Client(LoopbackAwsServer server, HttpClient http, FakeTimeProvider clock, AwsResilienceOptions options) =>
+    private static CognitoIdentityProviderClient Client(LoopbackAwsServer server, HttpClient http, ManualClock clock, AwsResilienceOptions options) =>
         AwsTestClients.Cognito(server, http, AwsResilience.CreatePipeline(options, clock), clock);
 
     private static AdminGetUserRequest Request() => new() { UserPoolId = "eu-west-1_Old", Username = "alice" };
 
     /// <summary>Lets the fake clock jump to each pending delay while the call waits on one.</summary>
-    private static async Task<T> DriveAsync<T>(FakeTimeProvider clock, Task<T> call)
+    private static async Task<T> DriveAsync<T>(ManualClock clock, Task<T> call)
     {
         for (var turn = 0; !call.IsCompleted; turn++)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -33,7 +34,7 @@ public sealed class SigningTests
     {
         await using var server = StartVerifyingServer();
         using var http = new HttpClient();
-        var cognito = AwsTestClients.Cognito(server, http, time: new FakeTimeProvider(_signedAt));
+        var cognito = AwsTestClients.Cognito(server, http, time: new ManualClock(_signedAt));
 
         var user = await cognito.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = "eu-west-1_Old", Username = "alice" });
 
@@ -50,7 +51,7 @@ public sealed class SigningTests
     {
         await using var server = StartVerifyingServer();
         using var http = new HttpClient(new TamperingHandler(body: true) { InnerHandler = new HttpClientHandler() });
-        var cognito = AwsTestClients.Cognito(server, http, time: new FakeTimeProvider(_signedAt));
+        var cognito = AwsTestClients.Cognito(server, http, time: new ManualClock(_signedAt));
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => cognito.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = "eu-west-1_Old", Username = "alice" }));
@@ -64,7 +65,7 @@ public sealed class SigningTests
     {
         await using var server = StartVerifyingServer();
         using var http = new HttpClient(new TamperingHandler(body: false) { InnerHandler = new HttpClientHandler() });
-        var cognito = AwsTestClients.Cognito(server, http, time: new FakeTimeProvider(_signedAt));
+        var cognito = AwsTestClients.Cognito(server, http, time: new ManualClock(_signedAt));
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => cognito.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = "eu-west-1_Old", Username = "alice" }));
