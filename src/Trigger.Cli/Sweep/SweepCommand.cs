@@ -53,6 +53,13 @@ internal static class SweepCommand
         var logsRole = new Option<string>("--cloudwatch-logs-role-arn") { Description = "CSV import: the role Cognito writes the job's logs with.", HelpName = "arn" };
         var poll = Rate("--poll-interval", "CSV import: seconds between two DescribeUserImportJob calls.", 10);
         poll.HelpName = "seconds";
+        poll.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (>= 0.001 and <= 600))
+            {
+                result.AddError("--poll-interval must be between 0.001 and 600 seconds.");
+            }
+        });
 
         var command = new Command("sweep", Description).WithNotes(
             "0 every user settled; 1 failed or unmappable users (see the report), or the run stopped (run again to resume); 2 bad usage or input, nothing written.",
@@ -111,7 +118,7 @@ internal static class SweepCommand
                 AllowDroppedAttributes = parse.GetValue(allowDropped),
                 RunImport = parse.GetValue(import),
                 CloudWatchLogsRoleArn = parse.GetValue(logsRole),
-                ImportPollInterval = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(poll), 0.001, 600)),
+                ImportPollInterval = TimeSpan.FromSeconds(parse.GetValue(poll)),
                 Format = options.ReadOutput(parse),
                 InteractiveProgress = host.ErrorIsTerminal,
             };

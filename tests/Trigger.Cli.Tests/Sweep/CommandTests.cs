@@ -61,6 +61,8 @@ public sealed class CommandTests
     [InlineData("--strategy", "bulk", "--strategy")]
     [InlineData("--external-id", "ext-1234", "--external-id")]
     [InlineData("--old-role-arn", "not-an-arn", "--old-role-arn")]
+    [InlineData("--poll-interval", "0", "--poll-interval")]
+    [InlineData("--poll-interval", "NaN", "--poll-interval")]
     public async Task Sweep_BadOptionValue_ExitTwoNamingTheOptionNothingSent(string option, string value, string named)
     {
         var result = await CliRunner.RunAsync("sweep", "--old-pool-id", "us-east-1_Old", "--new-pool-id", "us-east-1_New", "--new-endpoint-url", "http://127.0.0.1:9/", option, value);
