@@ -237,7 +237,7 @@ public sealed class FakeCognito : IAsyncDisposable
                 await Task.Delay(decision.Delay, _time, context.RequestAborted);
             }
 
-            if (decision.Error is { } fault)
+            if (decision.Error is { Kind: not FaultKind.LoseAnswer } fault)
             {
                 throw ToFault(fault, isSecrets);
             }
@@ -247,6 +247,11 @@ public sealed class FakeCognito : IAsyncDisposable
                     ? _secrets.GetSecretValue(request)
                     : throw new CognitoFault("UnknownOperationException", $"The fake Secrets Manager does not implement {operation}.")
                 : _identityProvider.Invoke(operation, request);
+            if (decision.Error is { Kind: FaultKind.LoseAnswer })
+            {
+                throw new CognitoFault("InternalErrorException", "Internal server error (the operation was carried out).", 500);
+            }
+
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = Json11;
             await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);

@@ -28,6 +28,13 @@ public sealed class FakeCognitoFaults
     public void FailNext(string operation, int times = 1, Func<JsonObject, bool>? when = null) =>
         Add(operation, times, when, new FaultRule { Kind = FaultKind.InternalError });
 
+    /// <summary>
+    /// The next <paramref name="times"/> matching calls are carried out, then answer 500 InternalErrorException:
+    /// the write happened, the caller never learned it (a lost answer, as after a timeout); a retry meets the result.
+    /// </summary>
+    public void LoseAnswerNext(string operation, int times = 1, Func<JsonObject, bool>? when = null) =>
+        Add(operation, times, when, new FaultRule { Kind = FaultKind.LoseAnswer });
+
     /// <summary>The next <paramref name="times"/> matching calls answer the given error (e.g. NotAuthorizedException "Password attempts exceeded").</summary>
     public void RespondNext(string operation, int times, string errorType, string message, int statusCode = 400, Func<JsonObject, bool>? when = null)
     {

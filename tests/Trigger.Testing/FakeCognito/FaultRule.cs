@@ -9,6 +9,7 @@ internal enum FaultKind
     InternalError,
     Custom,
     Delay,
+    LoseAnswer,
 }
 
 /// <summary>One scripted fault: which calls it matches, how many more times, and what it does.</summary>
