@@ -118,9 +118,12 @@ internal sealed class CommonOptions
     /// <summary>The old pool as given; null when <c>--old-pool-id</c> is optional and absent.</summary>
     public PoolTarget? ReadOptionalOldPool(ParseResult parse) => parse.GetValue(OldPoolId) is null ? null : ReadOldPool(parse);
 
-    public PoolTarget ReadOldPool(ParseResult parse) => new(
+    public PoolTarget ReadOldPool(ParseResult parse) => ReadOldPoolNamed(parse, parse.GetRequiredValue(OldPoolId));
+
+    /// <summary>The old pool <paramref name="poolId"/> (named elsewhere, e.g. by a snapshot) with the other old-pool options as given.</summary>
+    public PoolTarget ReadOldPoolNamed(ParseResult parse, string poolId) => new(
         PoolSide.Old,
-        parse.GetRequiredValue(OldPoolId),
+        poolId,
         parse.GetValue(OldRegion),
         Endpoint(parse.GetValue(OldEndpointUrl)),
         parse.GetValue(OldRoleArn),

@@ -9,37 +9,66 @@ namespace Trigger.Cli.Sweep;
 /// says of them now), then judges whether it can be swept, writes the intent, creates it silently
 /// (MessageAction SUPPRESS), then takes it out of FORCE_CHANGE_PASSWORD with an unknowable permanent
 /// password; with notification, AdminResetUserPassword sends the reset code (RESET_REQUIRED).
-/// A user found in the new pool counts as done; if it is there because a killed run created it, the
-/// missing step is finished, so nobody is created twice or left in FORCE_CHANGE_PASSWORD.
+/// A user found in the new pool counts as migrated only once it is shown to be the same person
+/// (<see cref="IdentityProof"/>): a name is not an identity, and the id map hands the old user's data
+/// to whoever holds the name. If it is there because this sweep created it (a killed run, or a retried
+/// creation whose first answer was lost), the missing step is finished, so nobody is created twice or
+/// left in FORCE_CHANGE_PASSWORD; a user the trigger migrated meanwhile is left as it is.
 /// </summary>
 internal sealed class AdminStragglerCreator(
     ICognitoIdentityProvider newPool,
     string newUserPoolId,
     StragglerTriage triage,
     SweepPaces paces,
+    IdentityProof identity,
+    OldPoolReread? reread,
     bool notify,
     bool dryRun,
-    IReadOnlySet<string> inDoubt)
+    IReadOnlyDictionary<string, DateTimeOffset?> inDoubt,
+    TimeProvider time)
 {
     public const string NameTakenInNewPool = "NameTakenInNewPool";
+    public const string NameTakenByAnotherUser = "NameTakenByAnotherUser";
     public const string ResumedAfterInterruption = "ResumedAfterInterruption";
     public const string StuckInForceChangePassword = "StuckInForceChangePassword";
     public const string ResetCodeNotSent = "ResetCodeNotSent";
     public const string SmsMfaNotCarried = "SmsMfaNotCarried";
+
+    /// <summary>
+    /// How long after its intent a creation of this sweep can reach the pool: the batch retry pipeline's
+    /// worst case (9 attempts of at most 30 s and 8 waits of at most 20 s, about 7 min) with room to spare.
+    /// A user created later than that was created by someone else (the trigger, in practice).
+    /// </summary>
+    internal static readonly TimeSpan OwnCreationWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>How far the pool's clock may be behind ours when comparing its creation date with an intent.</summary>
+    internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>Settles <paramref name="candidate"/>; <paramref name="recordIntent"/> must put the intent on disk before it returns.</summary>
     /// <exception cref="AwsServiceException">An error that ends the run (see <see cref="SweepErrors"/>).</exception>
     public async Task<JournalEntry> SettleAsync(StragglerCandidate candidate, Func<JournalEntry, Task> recordIntent, CancellationToken cancellationToken)
     {
         var user = candidate.User;
-        var wasInDoubt = inDoubt.Contains(user.Username);
+        var attempt = inDoubt.TryGetValue(user.Username, out var intentAt) ? new CreationAttempt(intentAt) : null;
         try
         {
             // The new pool first: a user the trigger already moved is there whatever the old pool says of it
             // now (disabled since, attributes the new schema lacks, no verified contact) and belongs in the id map.
             if (await FindAsync(user.Username, cancellationToken) is { } existing)
             {
-                return await SettleExistingAsync(candidate, existing, wasInDoubt, cancellationToken);
+                return await SettleExistingAsync(candidate, existing, attempt, cancellationToken);
+            }
+
+            if (reread is not null)
+            {
+                // A snapshot is a photograph: create the user as the old pool has it now, or not at all.
+                if (await reread.ReadAsync(user.Username, cancellationToken) is not { } current)
+                {
+                    return Outcome(candidate, StragglerOutcomes.Skipped, OldPoolReread.GoneFromOldPool, "in the snapshot, but no longer in the old pool (deleted since the export)");
+                }
+
+                candidate = candidate with { User = current };
+                user = current;
             }
 
             var verdict = triage.Judge(user);
@@ -53,11 +82,13 @@ internal sealed class AdminStragglerCreator(
                 return Outcome(candidate, StragglerOutcomes.WouldCreate, DroppedReason(verdict), DroppedDetail(verdict));
             }
 
-            await recordIntent(new JournalEntry { E = JournalEntry.IntentKind, Seq = candidate.Sequence, User = user.Username });
+            // The pace first, so the intent's time is the creation's time give or take the retries (OwnCreationWindow).
+            await paces.Create.WaitAsync(cancellationToken);
+            attempt = new CreationAttempt(time.GetUtcNow());
+            await recordIntent(new JournalEntry { E = JournalEntry.IntentKind, Seq = candidate.Sequence, User = user.Username, At = attempt.At });
             AdminCreateUserResponse created;
             try
             {
-                await paces.Create.WaitAsync(cancellationToken);
                 created = await newPool.AdminCreateUserAsync(
                     new AdminCreateUserRequest
                     {
@@ -70,9 +101,10 @@ internal sealed class AdminStragglerCreator(
             }
             catch (UsernameExistsException)
             {
-                // Created between our look-up and our call (the trigger, or a run we cannot see).
+                // Our own creation, when a retry followed a lost answer (a timeout or a 5xx after the write);
+                // else created between our look-up and our call (the trigger, or a run we cannot see).
                 return await FindAsync(user.Username, cancellationToken) is { } raced
-                    ? await SettleExistingAsync(candidate, raced, wasInDoubt, cancellationToken)
+                    ? await SettleExistingAsync(candidate, raced, attempt, cancellationToken)
                     : Outcome(candidate, StragglerOutcomes.Failed, NameTakenInNewPool, "AdminCreateUser said the name exists, but AdminGetUser cannot find it (an alias of another user?)");
             }
 
@@ -90,11 +122,12 @@ internal sealed class AdminStragglerCreator(
         }
     }
 
-    private async Task<JournalEntry> SettleExistingAsync(StragglerCandidate candidate, AdminGetUserResponse existing, bool wasInDoubt, CancellationToken cancellationToken)
+    // attempt: this sweep may have created the user (an intent in doubt, or our own creation met UsernameExists).
+    private async Task<JournalEntry> SettleExistingAsync(StragglerCandidate candidate, AdminGetUserResponse existing, CreationAttempt? attempt, CancellationToken cancellationToken)
     {
         var username = candidate.User.Username;
         var newSub = existing.UserAttributes?.FirstOrDefault(a => a.Name == "sub")?.Value;
-        if (!string.Equals(existing.Username, username, StringComparison.Ordinal))
+        if (!identity.SameName(existing.Username, username))
         {
             return Outcome(
                 candidate,
@@ -103,12 +136,19 @@ internal sealed class AdminStragglerCreator(
                 $"the new pool's user '{existing.Username}' already answers to this name (as an alias, or in another letter case); not created");
         }
 
-        if (!wasInDoubt || dryRun)
+        if (identity.Contradiction(candidate.User, existing) is { } why)
+        {
+            // No NewUser/NewSub and a failed outcome: no id-map row pairs the old user's data with this account.
+            return Outcome(candidate, StragglerOutcomes.Failed, NameTakenByAnotherUser, why);
+        }
+
+        var ours = attempt is not null && (existing.UserStatus == UserStatusType.ForceChangePassword || attempt.Covers(existing.UserCreateDate));
+        if (!ours || dryRun)
         {
             return Outcome(candidate, StragglerOutcomes.AlreadyInNewPool, null, null) with { NewUser = existing.Username, NewSub = newSub };
         }
 
-        // The killed run wrote the intent; the user exists, so that run created it. Finish what it started.
+        // This sweep created the user and did not finish (killed, or the answer was lost): finish what it started.
         JournalEntry? problem = null;
         if (existing.UserStatus == UserStatusType.ForceChangePassword)
         {
@@ -119,7 +159,7 @@ internal sealed class AdminStragglerCreator(
             problem = await SendResetCodeAsync(candidate, cancellationToken);
         }
 
-        return (problem ?? Outcome(candidate, StragglerOutcomes.Created, ResumedAfterInterruption, "created by the interrupted run, finished on resume")) with
+        return (problem ?? Outcome(candidate, StragglerOutcomes.Created, ResumedAfterInterruption, "created by an interrupted attempt, finished now")) with
         {
             NewUser = existing.Username,
             NewSub = newSub,
@@ -208,4 +248,13 @@ internal sealed class AdminStragglerCreator(
 
     private static string? MfaDetail(StragglerCandidate candidate) =>
         MfaReason(candidate) is null ? null : "the old user had SMS MFA; the new user has no MFA preference set";
+
+    /// <summary>A creation this sweep may have made, and when its intent was written (null: not recorded).</summary>
+    private sealed record CreationAttempt(DateTimeOffset? At)
+    {
+        // A user created (by the pool's clock) inside the window after our intent may be ours; one created
+        // later, or earlier, is not: the trigger migrated it. Without either date nobody can tell: not ours.
+        public bool Covers(DateTimeOffset? created) =>
+            At is { } at && created is { } date && date >= at - ClockSkew && date <= at + OwnCreationWindow;
+    }
 }

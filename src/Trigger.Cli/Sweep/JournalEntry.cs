@@ -29,6 +29,18 @@ internal sealed record JournalEntry
 
     public string? NewSub { get; init; }
 
+    /// <summary>
+    /// Intent lines: when the intent was written, just before the creation was sent. On resume it tells a
+    /// user this sweep created from one the trigger migrated in the meantime (by the new user's creation date).
+    /// </summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>
+    /// Intent lines carried over by <c>--restart</c> from the journal it set aside: the creation is still in
+    /// doubt whatever the new run's position.
+    /// </summary>
+    public bool? Carried { get; init; }
+
     /// <summary>CSV strategy: the import file number the user's row is in.</summary>
     public int? Part { get; init; }
 }

@@ -16,8 +16,11 @@ internal sealed class JournalReplay
     /// <summary>Usernames settled at or after the resume position.</summary>
     public HashSet<string> Settled { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Usernames with an intent and no outcome: possibly created by the killed run.</summary>
-    public HashSet<string> InDoubt { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Usernames with an intent and no outcome (possibly created by the killed run), with the intent's time
+    /// (null when the journal did not record it).
+    /// </summary>
+    public Dictionary<string, DateTimeOffset?> InDoubt { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The journal's length up to its last complete line; appends continue from there.</summary>
     public long ValidLength { get; private set; }
@@ -32,7 +35,7 @@ internal sealed class JournalReplay
             return replay;
         }
 
-        var intents = new Dictionary<string, long>(StringComparer.Ordinal);
+        var intents = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
         long lineNumber = 0;
         await foreach (var line in JsonLinesReader.ReadAsync(path, 0, cancellationToken))
         {
@@ -60,7 +63,7 @@ internal sealed class JournalReplay
             replay.ValidLength = line.End;
             if (entry.E == JournalEntry.IntentKind)
             {
-                intents[entry.User] = entry.Seq;
+                intents[entry.User] = entry;
                 continue;
             }
 
@@ -72,11 +75,11 @@ internal sealed class JournalReplay
             }
         }
 
-        foreach (var (user, sequence) in intents)
+        foreach (var (user, intent) in intents)
         {
-            if (sequence >= resumeSequence)
+            if (intent.Seq >= resumeSequence || intent.Carried == true)
             {
-                replay.InDoubt.Add(user);
+                replay.InDoubt[user] = intent.At;
             }
         }
 

@@ -17,6 +17,12 @@ internal sealed record NewPoolSchema
     /// <summary>OFF, ON or OPTIONAL.</summary>
     public string MfaConfiguration { get; init; } = "OFF";
 
+    /// <summary>
+    /// UsernameConfiguration.CaseSensitive; true when the pool does not say (the API's default). In a
+    /// case-insensitive pool a user who first signed in as ALICE is the user alice.
+    /// </summary>
+    public bool CaseSensitiveUsernames { get; init; } = true;
+
     /// <summary>How many users the pool holds, roughly.</summary>
     public long? EstimatedUsers { get; init; }
 
@@ -53,6 +59,7 @@ internal sealed record NewPoolSchema
             Required = required,
             MfaConfiguration = pool.MfaConfiguration ?? "OFF",
             EstimatedUsers = pool.EstimatedNumberOfUsers,
+            CaseSensitiveUsernames = pool.UsernameConfiguration?.CaseSensitive ?? true,
         };
     }
 }

@@ -120,6 +120,25 @@ internal sealed class SnapshotSource : IStragglerSource
         return new SnapshotSource(path, new FileInfo(path).Length, poolId!, users);
     }
 
+    /// <summary>The pool named by the snapshot's header line; null when the file has no readable header (<see cref="OpenAsync"/> says why).</summary>
+    public static async Task<string?> ReadPoolIdAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var line in JsonLinesReader.ReadAsync(System.IO.Path.GetFullPath(path), 0, cancellationToken))
+            {
+                var header = JsonSerializer.Deserialize(line.Bytes.Span, SnapshotJson.Context.SnapshotLine);
+                return header?.Kind == SnapshotLine.HeaderKind && !string.IsNullOrEmpty(header.UserPoolId) ? header.UserPoolId : null;
+            }
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
     public async IAsyncEnumerable<StragglerCandidate> ReadAsync(SourcePosition from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var sequence = from.Sequence;

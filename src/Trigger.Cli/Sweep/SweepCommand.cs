@@ -17,6 +17,10 @@ internal static class SweepCommand
             Description = "Sweep from a snapshot written by export instead of the live old pool (--old-pool-id).",
             HelpName = "path",
         };
+        var trustSnapshot = new Option<bool>("--trust-snapshot")
+        {
+            Description = "With --snapshot: create users as the snapshot has them, without reading each again from the old pool. Only for a restore where the old pool is gone.",
+        };
         var strategy = new Option<string>("--strategy")
         {
             Description = "admin: AdminCreateUser per user; csv: import files (and jobs with --import).",
@@ -68,6 +72,7 @@ internal static class SweepCommand
             "cognito-migrate sweep --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --strategy csv --import --cloudwatch-logs-role-arn arn:aws:iam::111122223333:role/CognitoImport");
         options.AddOldPool(command, required: false);
         command.Options.Add(snapshot);
+        command.Options.Add(trustSnapshot);
         options.AddNewPool(command);
         foreach (var option in new Option[] { strategy, dryRun, notify, yes, restart, workDir, rate, passwordRate, readRate, listRate, concurrency, renames, custom, legacySub, allowDropped, import, logsRole, poll })
         {
@@ -98,10 +103,19 @@ internal static class SweepCommand
             var factory = new CognitoClientFactory(host, options.ReadProfile(parse), CognitoClientFactory.BatchResilience);
             var newPool = factory.Connect(options.ReadNewPool(parse));
             var oldPool = options.ReadOptionalOldPool(parse) is { } oldTarget ? factory.Connect(oldTarget) : null;
+            var snapshotPath = parse.GetValue(snapshot);
+            var sweepsAdmin = parse.GetValue(strategy) != "csv";
+
+            // A snapshot's users are read again from the pool it was exported from (its header names it).
+            var rereadPool = snapshotPath is not null && sweepsAdmin && !parse.GetValue(trustSnapshot)
+                && await SnapshotSource.ReadPoolIdAsync(snapshotPath, cancellationToken) is { } exportedFrom
+                    ? factory.Connect(options.ReadOldPoolNamed(parse, exportedFrom))
+                    : null;
             var sweep = new SweepOptions
             {
                 OldUserPoolId = oldPool?.PoolId,
-                SnapshotPath = parse.GetValue(snapshot),
+                SnapshotPath = snapshotPath,
+                TrustSnapshot = parse.GetValue(trustSnapshot),
                 NewUserPoolId = newPool.PoolId,
                 Strategy = parse.GetValue(strategy) == "csv" ? SweepStrategy.Csv : SweepStrategy.Admin,
                 DryRun = parse.GetValue(dryRun),
@@ -122,7 +136,7 @@ internal static class SweepCommand
                 Format = options.ReadOutput(parse),
                 InteractiveProgress = host.ErrorIsTerminal,
             };
-            return await SweepRunner.RunAsync(sweep, oldPool?.Client, newPool.Client, host.Out, host.Error, host.In, host.TimeProvider, cancellationToken);
+            return await SweepRunner.RunAsync(sweep, (oldPool ?? rereadPool)?.Client, newPool.Client, host.Out, host.Error, host.In, host.TimeProvider, cancellationToken);
         });
         return command;
     }

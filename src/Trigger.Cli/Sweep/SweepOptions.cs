@@ -27,6 +27,13 @@ internal sealed record SweepOptions
     /// </summary>
     public bool Notify { get; init; }
 
+    /// <summary>
+    /// With <see cref="SnapshotPath"/>: create users as the snapshot has them, without reading each again from
+    /// the old pool first. Only for a disaster-recovery restore where the old pool is gone: otherwise users
+    /// deleted, disabled or changed since the export would come back as they were. Default false.
+    /// </summary>
+    public bool TrustSnapshot { get; init; }
+
     /// <summary>Skip the confirmation prompt. Default false.</summary>
     public bool AssumeYes { get; init; }
 
@@ -105,6 +112,11 @@ internal sealed record SweepOptions
         if (string.IsNullOrWhiteSpace(OldUserPoolId) == string.IsNullOrWhiteSpace(SnapshotPath))
         {
             return "give exactly one source: --old-pool-id (the live old pool) or --snapshot (a file written by export).";
+        }
+
+        if (TrustSnapshot && SnapshotPath is null)
+        {
+            return "--trust-snapshot applies to --snapshot only.";
         }
 
         if (SnapshotPath is not null && !File.Exists(SnapshotPath))

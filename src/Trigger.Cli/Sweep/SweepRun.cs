@@ -67,14 +67,18 @@ internal sealed partial class SweepRun(
         Exception? fault;
         await using (journal)
         {
+            fault = await CarryInDoubtAsync(journal, replay);
             var creator = new AdminStragglerCreator(
                 newPool,
                 options.NewUserPoolId,
                 new StragglerTriage(new AttributeMapper(setup.Mapping), setup.Schema, options.AllowDroppedAttributes),
                 paces,
+                Identity(),
+                setup.RereadFor(paces.Read),
                 options.Notify,
                 dryRun: false,
-                replay.InDoubt);
+                replay.InDoubt,
+                time);
             var pipeline = new SweepPipeline(
                 options.Concurrency,
                 watermark,
@@ -87,7 +91,7 @@ internal sealed partial class SweepRun(
                     progress.Report(replay.Tally.Total);
                     await checkpointer.SettledAsync();
                 });
-            fault = await pipeline.RunAsync(_source.ReadAsync(resume, cancellationToken), cancellationToken);
+            fault ??= await pipeline.RunAsync(_source.ReadAsync(resume, cancellationToken), cancellationToken);
         }
 
         progress.Complete(replay.Tally.Total);
@@ -127,9 +131,12 @@ internal sealed partial class SweepRun(
                 options.NewUserPoolId,
                 new StragglerTriage(new AttributeMapper(setup.Mapping), setup.Schema, options.AllowDroppedAttributes),
                 paces,
+                Identity(),
+                setup.RereadFor(paces.Read),
                 notify: false,
                 dryRun: true,
-                new HashSet<string>());
+                new Dictionary<string, DateTimeOffset?>(),
+                time);
             var pipeline = new SweepPipeline(
                 options.Concurrency,
                 new SettledWatermark(SourcePosition.Start),
@@ -165,6 +172,30 @@ internal sealed partial class SweepRun(
         File.Move(planPartial, Workspace.PlanPath, overwrite: true);
         var report = Report(tally, fault) with { PlanFile = Workspace.PlanPath };
         return await FinishAsync(report, tally, fault);
+    }
+
+    private IdentityProof Identity() => new(setup.Mapping.LegacySubAttribute, setup.Schema.CaseSensitiveUsernames);
+
+    // --restart: the set-aside run's creations in doubt go into the new journal first, so they stay in doubt
+    // (and get their password step) even if this run is killed before it reaches them.
+    private async Task<Exception?> CarryInDoubtAsync(SweepJournal journal, JournalReplay replay)
+    {
+        try
+        {
+            foreach (var (user, at) in setup.CarriedInDoubt)
+            {
+                if (replay.InDoubt.TryAdd(user, at))
+                {
+                    await journal.AppendAsync(new JournalEntry { E = JournalEntry.IntentKind, Seq = -1, User = user, At = at, Carried = true });
+                }
+            }
+
+            return null;
+        }
+        catch (IOException e)
+        {
+            return e;
+        }
     }
 
     private static string PlanLine(JournalEntry outcome) => outcome.Outcome switch

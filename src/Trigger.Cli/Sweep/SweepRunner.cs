@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
@@ -57,15 +58,44 @@ internal static class SweepRunner
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(seams);
 
-        SweepSetup setup;
+        // One sweep per work directory: taken before its files are read when it exists, else once confirmed.
+        var held = new StrongBox<WorkDirectoryLock?>();
         try
         {
-            setup = await PrepareAsync(options, oldPool, newPool, messages, time, seams, cancellationToken);
+            return await LockedRunAsync(options, oldPool, newPool, output, messages, input, time, seams, held, cancellationToken);
         }
         catch (SweepUsageException e)
         {
             await messages.WriteLineAsync($"sweep: {e.Message}");
             return ExitCodes.Usage;
+        }
+        finally
+        {
+            held.Value?.Dispose();
+        }
+    }
+
+    private static async Task<int> LockedRunAsync(
+        SweepOptions options,
+        ICognitoIdentityProvider? oldPool,
+        ICognitoIdentityProvider newPool,
+        TextWriter output,
+        TextWriter messages,
+        TextReader input,
+        TimeProvider time,
+        SweepSeams seams,
+        StrongBox<WorkDirectoryLock?> held,
+        CancellationToken cancellationToken)
+    {
+        if (options.Problem() is null && Directory.Exists(options.ResolvedWorkDirectory))
+        {
+            held.Value = WorkDirectoryLock.Acquire(options.ResolvedWorkDirectory, time);
+        }
+
+        SweepSetup setup;
+        try
+        {
+            setup = await PrepareAsync(options, oldPool, newPool, messages, time, seams, cancellationToken);
         }
         catch (AwsServiceException e)
         {
@@ -84,6 +114,15 @@ internal static class SweepRunner
         {
             await messages.WriteLineAsync("sweep: not confirmed; nothing was written. Pass --yes to run without this question.");
             return ExitCodes.Usage;
+        }
+
+        if (held.Value is null)
+        {
+            held.Value = WorkDirectoryLock.Acquire(setup.Workspace.Directory, time);
+            if (setup.Checkpoint is null && File.Exists(setup.Workspace.CheckpointPath) && !options.DryRun)
+            {
+                throw new SweepUsageException($"another sweep started in {setup.Workspace.Directory} while this one was being prepared. Run the command again to resume it.");
+            }
         }
 
         using var paces = new SweepPaces(options, time);
@@ -151,8 +190,20 @@ internal static class SweepRunner
 
         var identity = snapshot?.Identity ?? $"pool:{options.OldUserPoolId}";
         var strategy = options.Strategy.ToString().ToLowerInvariant();
+        IReadOnlyDictionary<string, DateTimeOffset?> carried = new Dictionary<string, DateTimeOffset?>();
         if (options.Restart && !options.DryRun && (checkpoint is not null || File.Exists(workspace.JournalPath)))
         {
+            // Creations the set-aside run left in doubt stay in doubt: such a user may sit in FORCE_CHANGE_PASSWORD,
+            // and the new run must finish it, not take it for a user migrated by someone else.
+            try
+            {
+                carried = (await JournalReplay.ReadAsync(workspace.JournalPath, 0, limit: null, cancellationToken)).InDoubt;
+            }
+            catch (InvalidDataException e)
+            {
+                throw new SweepUsageException($"--restart: {e.Message} Repair or remove it first; nothing was moved.");
+            }
+
             var archive = workspace.Archive(time);
             await messages.WriteLineAsync($"sweep: --restart: the previous run's files were moved to {archive}.");
             checkpoint = null;
@@ -177,7 +228,30 @@ internal static class SweepRunner
         Func<RequestPace, IStragglerSource> source = snapshot is not null
             ? _ => snapshot
             : pace => new LivePoolSource(oldPool!, options.OldUserPoolId!, pace, expected);
-        return new SweepSetup(source, schema, mapping, workspace, checkpoint, identity, strategy, snapshot?.Length);
+        Func<RequestPace, OldPoolReread?> reread = _ => null;
+        if (snapshot is not null && !options.TrustSnapshot && options.Strategy == SweepStrategy.Admin)
+        {
+            if (oldPool is null)
+            {
+                throw new SweepUsageException(
+                    $"each snapshot user is read again from the old pool {snapshot.OldUserPoolId} before it is created, and no client for it was given. "
+                    + "Only for a restore where the old pool is gone, pass --trust-snapshot.");
+            }
+
+            await DescribeAsync(
+                oldPool,
+                snapshot.OldUserPoolId,
+                "old",
+                "--old-region; the snapshot's users are read again from the pool it was exported from (for a restore where that pool is gone, pass --trust-snapshot)",
+                cancellationToken);
+            reread = pace => new OldPoolReread(oldPool, snapshot.OldUserPoolId, pace);
+        }
+
+        return new SweepSetup(source, schema, mapping, workspace, checkpoint, identity, strategy, snapshot?.Length)
+        {
+            RereadFor = reread,
+            CarriedInDoubt = carried,
+        };
     }
 
     private static async Task<UserPoolType> DescribeAsync(
@@ -264,7 +338,14 @@ internal sealed record SweepSetup(
     SweepCheckpoint? Checkpoint,
     string SourceIdentity,
     string Strategy,
-    long? SnapshotBytes);
+    long? SnapshotBytes)
+{
+    /// <summary>Admin strategy from a snapshot: reads each user again from the old pool before creating it; null result with --trust-snapshot.</summary>
+    public Func<RequestPace, OldPoolReread?> RereadFor { get; init; } = _ => null;
+
+    /// <summary>With --restart: the creations the set-aside run left in doubt, with their intents' times.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset?> CarriedInDoubt { get; init; } = new Dictionary<string, DateTimeOffset?>();
+}
 
 /// <summary>Bad options or input, found before anything was sent or written.</summary>
 internal sealed class SweepUsageException(string message) : Exception(message);

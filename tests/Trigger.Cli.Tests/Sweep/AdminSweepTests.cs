@@ -70,16 +70,20 @@ public sealed class AdminSweepTests
     public async Task RunAsync_MigratedByTheTriggerButNoLongerSweepable_CountedAsMigratedAndInTheIdMap()
     {
         await using var pools = await FakePools.StartAsync();
-        await pools.SeedOldAsync("ada", s => s with { Attributes = new Dictionary<string, string> { ["custom:tier"] = "gold" } }); // the new schema lacks tier
-        await pools.SeedOldAsync("bea", s => s with { EmailVerified = false });
-        await pools.SeedOldAsync("cyd", s => s with { Enabled = false }); // disabled in the old pool after she migrated
-        foreach (var name in new[] { "ada", "bea", "cyd" })
+        var old = new[]
         {
-            await pools.SeedNewAsync(name);
+            await pools.SeedOldAsync("ada", s => s with { Attributes = new Dictionary<string, string> { ["custom:tier"] = "gold" } }), // the new schema lacks tier
+            await pools.SeedOldAsync("bea", s => s with { EmailVerified = false }), // no verified contact: only the legacy sub shows she is bea
+            await pools.SeedOldAsync("cyd", s => s with { Enabled = false }), // disabled in the old pool after she migrated
+        };
+        foreach (var user in old)
+        {
+            // As the trigger left them: with the old sub in the legacy-sub attribute.
+            await pools.SeedNewAsync(user.Username, s => s with { EmailVerified = user["email_verified"] == "true", Attributes = new Dictionary<string, string> { ["custom:legacy_sub"] = user["sub"]! } });
         }
 
         pools.Fake.ClearCalls();
-        var run = await pools.SweepAsync(pools.Options());
+        var run = await pools.SweepAsync(pools.Options(o => o with { Attributes = new AttributeMappingOptions { LegacySubAttribute = "custom:legacy_sub" } }));
 
         Assert.True(run.ExitCode == 0, run.Messages + run.Output);
         Assert.Equal(3, JsonNode.Parse(run.Output)!["counts"]!["already-in-new-pool"]!.GetValue<long>());

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 using Trigger.Cli.Tests.Sweep.Support;
 using Trigger.Testing;
+using Trigger.Testing.Decorators;
 using Trigger.Testing.Lambda;
 
 namespace Trigger.Cli.Tests.Sweep;
@@ -10,13 +12,21 @@ namespace Trigger.Cli.Tests.Sweep;
 /// <summary>
 /// The sweep on live emulators: the old pool on one cognito-local (no triggers), the new pool on another
 /// whose UserMigration trigger is the real published bootstrap behind the Runtime API bridge. 310 old users
-/// of varied states; 10 of them sign in first and are migrated by the trigger; then one sweep runs.
+/// of varied states; 10 of them sign in first and are migrated by the trigger; a stranger has taken one old
+/// user's name (<see cref="Squatted"/>) in the new pool; the answer to one creation (<see cref="AnswerLost"/>)
+/// is lost and the retry meets UsernameExists; then one sweep runs.
 /// </summary>
 public sealed class CognitoLocalSweepFixture : IAsyncLifetime
 {
     public const string Password = "Old-pool-Pa55!";
     public const int Regular = 270;
     public const int MigratedByTrigger = 10;
+
+    /// <summary>An old user whose name a stranger (another email) took in the new pool before the sweep.</summary>
+    public const string Squatted = "s000";
+
+    /// <summary>A regular user whose AdminCreateUser is sent twice, as a retry after a lost answer would be.</summary>
+    public const string AnswerLost = "u260";
 
     private LocalMigrationPools? _pools;
     private DirectoryInfo? _scratch;
@@ -57,8 +67,9 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
             }
         }
 
+        await Pools.NewPool.CreateUserAsync(NewPoolId, new UserSpec(Squatted, "Squatter-Pa55!") { Email = "squatter@evil.example" });
         var client = FakePools.CreateClient(Pools.OldEndpoint);
-        var newClient = FakePools.CreateClient(Pools.NewEndpoint);
+        var newClient = new RetriedCreation(FakePools.CreateClient(Pools.NewEndpoint), AnswerLost);
         using var output = new StringWriter();
         using var messages = new StringWriter();
         var code = await SweepRunner.RunAsync(
@@ -122,10 +133,26 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime
             await Add($"n{i:000}", s => s with { EmailVerified = false });
         }
 
+        await Add(Squatted);
         for (var i = 0; i < 5; i++)
         {
             await Add($"t{i:000}", s => s with { Attributes = new Dictionary<string, string> { ["custom:tier"] = "gold" } });
             await Add($"p{i:000}", s => s with { Email = null, PhoneNumber = $"+1555555{i:0000}" });
+        }
+    }
+
+    /// <summary>Sends one user's AdminCreateUser twice and answers with the second: the first reached the pool, its answer was lost.</summary>
+    private sealed class RetriedCreation(ICognitoIdentityProvider inner, string username) : ForwardingCognito(inner)
+    {
+        public override async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request.Username != username)
+            {
+                return await base.AdminCreateUserAsync(request, cancellationToken);
+            }
+
+            await base.AdminCreateUserAsync(request, cancellationToken);
+            return await base.AdminCreateUserAsync(request, cancellationToken);
         }
     }
 }

@@ -12,12 +12,35 @@ public sealed class CognitoLocalSweepTests(CognitoLocalSweepFixture world) : ICl
     [Fact]
     public void Sweep_VariedStates_CountsByOutcome()
     {
-        Assert.True(world.Sweep.ExitCode == 1, world.Sweep.Messages + world.Sweep.Output); // five unmappable users are findings
+        Assert.True(world.Sweep.ExitCode == 1, world.Sweep.Messages + world.Sweep.Output); // five unmappable users and a squatted name are findings
         var counts = JsonNode.Parse(world.Sweep.Output)!["counts"]!;
         Assert.Equal(CognitoLocalSweepFixture.Regular - CognitoLocalSweepFixture.MigratedByTrigger + 10 + 5, counts["created"]!.GetValue<long>());
         Assert.Equal(CognitoLocalSweepFixture.MigratedByTrigger, counts["already-in-new-pool"]!.GetValue<long>());
         Assert.Equal(20, counts["skipped"]!.GetValue<long>());
         Assert.Equal(5, counts["unmappable"]!.GetValue<long>());
+        Assert.Equal(1, counts["failed"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Sweep_StrangerHoldsAnOldUsersName_NameTakenByAnotherUserLeftAloneNotInTheIdMap()
+    {
+        var reason = JsonNode.Parse(world.Sweep.Output)!["reasons"]!.AsArray().Single(r => r!["outcome"]!.GetValue<string>() == "failed")!;
+        Assert.Equal("NameTakenByAnotherUser", reason["reason"]!.GetValue<string>());
+        Assert.Equal(CognitoLocalSweepFixture.Squatted, reason["examples"]![0]!.GetValue<string>());
+        Assert.Equal("squatter@evil.example", (await world.NewUserOrNullAsync(CognitoLocalSweepFixture.Squatted))!["email"]);
+        var idMap = await File.ReadAllLinesAsync(Path.Combine(world.WorkDirectory, "id-map.csv"));
+        Assert.DoesNotContain(idMap, row => row.StartsWith(CognitoLocalSweepFixture.Squatted + ",", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_RetriedCreationMetUsernameExists_UserConfirmedNotLeftInForceChangePassword()
+    {
+        var user = await world.NewUserOrNullAsync(CognitoLocalSweepFixture.AnswerLost);
+
+        Assert.Equal("CONFIRMED", user!.UserStatus);
+        Assert.Contains(
+            JsonNode.Parse(world.Sweep.Output)!["reasons"]!.AsArray(),
+            r => r!["reason"]!.GetValue<string>() == "ResumedAfterInterruption" && r["examples"]!.AsArray().Any(e => e!.GetValue<string>() == CognitoLocalSweepFixture.AnswerLost));
     }
 
     [Fact]
@@ -30,6 +53,9 @@ public sealed class CognitoLocalSweepTests(CognitoLocalSweepFixture world) : ICl
             {
                 case 'd' or 'n' or 't':
                     Assert.True(swept is null, $"{name} must not be in the new pool");
+                    break;
+                case 's':
+                    Assert.Equal("squatter@evil.example", swept!["email"]);
                     break;
                 default:
                     Assert.True(swept is not null, $"{name} is missing from the new pool");

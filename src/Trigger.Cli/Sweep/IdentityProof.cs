@@ -1,0 +1,62 @@
+using Trigger.Aws.Cognito;
+using Trigger.Migration.Ports;
+
+namespace Trigger.Cli.Sweep;
+
+/// <summary>
+/// Decides, without I/O, whether a new-pool user that holds an old user's name is that old user. A name
+/// proves nothing: anyone may have signed up with it, and the id map would then hand the old user's data
+/// (keyed on the old sub) to them. The proof is the legacy-sub attribute when the new user has one (the
+/// trigger and the sweep write the old sub there; nobody else knows it), else a verified email or phone
+/// number equal to one the old user had verified (reaching that address took a code sent to it).
+/// Names compare under the new pool's case rule: in a case-insensitive pool ALICE is alice.
+/// </summary>
+internal sealed class IdentityProof(string? legacySubAttribute, bool caseSensitiveUsernames)
+{
+    /// <summary>Whether the new pool takes <paramref name="found"/> and <paramref name="wanted"/> for the same username.</summary>
+    public bool SameName(string? found, string wanted) =>
+        string.Equals(found, wanted, caseSensitiveUsernames ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Null when <paramref name="found"/> is shown to be <paramref name="old"/>; else why not, for the report.</summary>
+    public string? Contradiction(OldUser old, AdminGetUserResponse found)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in found.UserAttributes ?? [])
+        {
+            if (attribute.Value is not null)
+            {
+                attributes[attribute.Name] = attribute.Value;
+            }
+        }
+
+        var oldSub = old.Attribute("sub");
+        if (legacySubAttribute is not null && attributes.TryGetValue(legacySubAttribute, out var legacy) && legacy.Length > 0)
+        {
+            return string.Equals(legacy, oldSub, StringComparison.Ordinal)
+                ? null
+                : $"the new pool's user '{found.Username}' has {legacySubAttribute} {legacy}, not this old user's sub: another user holds the name; not paired in the id map";
+        }
+
+        if (old.HasVerifiedEmail && Verified(attributes, "email", "email_verified") is { } email
+            && string.Equals(email, old.Attribute("email"), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (old.HasVerifiedPhone && Verified(attributes, "phone_number", "phone_number_verified") is { } phone
+            && string.Equals(phone, old.Attribute("phone_number"), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var legacyHint = legacySubAttribute is null ? " (with --legacy-sub-attribute, a matching old sub also proves it)" : $" nor {legacySubAttribute}";
+        return $"the new pool's user '{found.Username}' shares no verified email or phone number with this old user{legacyHint}: "
+            + "it may be someone else who took the name; not paired in the id map. Check it by hand (the user may have changed the address since).";
+    }
+
+    private static string? Verified(Dictionary<string, string> attributes, string name, string verifiedName) =>
+        attributes.TryGetValue(name, out var value) && value.Length > 0
+        && attributes.TryGetValue(verifiedName, out var verified) && string.Equals(verified, "true", StringComparison.OrdinalIgnoreCase)
+            ? value
+            : null;
+}
