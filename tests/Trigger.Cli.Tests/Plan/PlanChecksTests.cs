@@ -15,6 +15,19 @@ public sealed class PlanChecksTests
     }
 
     [Fact]
+    public void Evaluate_NewPoolHasTheMigrationTriggerWithoutTheGuard_Warns()
+    {
+        const string Function = "arn:aws:lambda:eu-west-1:123456789012:function:migrate";
+        var input = CreateInput(newPool: Pool() with { LambdaConfig = new LambdaConfigType { UserMigration = Function } });
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("pre-sign-up-guard-missing", Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains(Function, finding.Fix, StringComparison.Ordinal);
+        Assert.Empty(PlanChecks.Evaluate(CreateInput(newPool: Pool() with { LambdaConfig = new LambdaConfigType { UserMigration = Function, PreSignUp = Function } })));
+    }
+
+    [Fact]
     public void Evaluate_NewNumberAttributeWithAHigherMinimum_IsBlocking()
     {
         var input = CreateInput(newPool: Pool(level: new NumberAttributeConstraintsType { MinValue = "10", MaxValue = "100" }));

@@ -41,9 +41,9 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         var report = JsonNode.Parse(result.Out)!;
         Assert.True(report["dryRun"]!.GetValue<bool>());
         Assert.False(report["applied"]!.GetValue<bool>());
-        var change = Assert.Single(report["changes"]!.AsArray())!;
-        Assert.Equal("LambdaConfig.UserMigration", change["setting"]!.GetValue<string>());
-        Assert.Null(change["before"]);
+        var changes = report["changes"]!.AsArray();
+        Assert.Equal(["LambdaConfig.PreSignUp", "LambdaConfig.UserMigration"], changes.Select(c => c!["setting"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(changes, c => Assert.Null(c!["before"]));
         Assert.Equal(TestPools.FunctionArn, report["request"]!["LambdaConfig"]!["UserMigration"]!.GetValue<string>());
         Assert.Equal("ON", report["request"]!["MfaConfiguration"]!.GetValue<string>());
         Assert.Equal(poolId, report["request"]!["UserPoolId"]!.GetValue<string>());
@@ -77,7 +77,7 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
     [Fact]
     public async Task Enable_AlreadyAttached_SaysSoAndSendsNoUpdate()
     {
-        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn });
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn });
 
         var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
 
@@ -99,16 +99,86 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
     }
 
     [Fact]
-    public async Task Disable_WithoutPreSignUp_KeepsThePreSignUpTrigger()
+    public async Task Disable_ByDefault_DetachesTheTriggerAndTheGuard()
     {
         var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn });
 
         var result = await CliRunner.RunAsync(Args("disable", poolId));
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]?.AsObject() ?? [];
+        Assert.False(lambdaConfig.ContainsKey("UserMigration"));
+        Assert.False(lambdaConfig.ContainsKey("PreSignUp"));
+    }
+
+    [Fact]
+    public async Task Disable_PreSignUpHeldByAnotherFunction_LeftAttachedWithANote()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = OtherFunction });
+
+        var result = await CliRunner.RunAsync(Args("disable", poolId));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
         var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
         Assert.False(lambdaConfig.ContainsKey("UserMigration"));
+        Assert.Equal(OtherFunction, lambdaConfig["PreSignUp"]!.GetValue<string>());
+        Assert.Contains("stays attached", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enable_ByDefault_AttachesTheGuardToo()
+    {
+        var poolId = await CreatePoolAsync();
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["UserMigration"]!.GetValue<string>());
         Assert.Equal(TestPools.FunctionArn, lambdaConfig["PreSignUp"]!.GetValue<string>());
+        Assert.DoesNotContain("WARNING", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enable_NoPreSignUp_AttachesTheTriggerAloneWithAWarning()
+    {
+        var poolId = await CreatePoolAsync();
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn, "--no-pre-sign-up"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["UserMigration"]!.GetValue<string>());
+        Assert.False(lambdaConfig.ContainsKey("PreSignUp"));
+        Assert.Contains("WARNING: --no-pre-sign-up", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("enable")]
+    [InlineData("disable")]
+    public async Task Switch_PoolChangedBetweenTheReadAndTheUpdate_RefusesWithoutAnUpdate(string command)
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: command == "disable" ? new JsonObject { ["UserMigration"] = TestPools.FunctionArn } : null);
+        var describes = 0;
+        using var rewriter = new AnswerRewriter((operation, answer) =>
+        {
+            if (operation != "DescribeUserPool" || Interlocked.Increment(ref describes) < 2)
+            {
+                return false;
+            }
+
+            // Someone else turned MFA off after the tool's first read.
+            answer["UserPool"]!["MfaConfiguration"] = "OFF";
+            return true;
+        });
+        using var http = new HttpClient(rewriter);
+
+        var result = await new CliRunner { HttpClient = http }.RunWithAsync(Args(command, poolId, "--function-arn", TestPools.FunctionArn));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("changed since it was read", result.Error, StringComparison.Ordinal);
+        Assert.Contains("MfaConfiguration (ON -> OFF)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, rewriter.Updates);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal static class PlanChecks
             .. SignInChecks.Run(input),
             .. AppClientChecks.Run(input),
             .. SecurityChecks.Run(input),
+            .. TriggerChecks.Run(input),
         ];
     }
 }

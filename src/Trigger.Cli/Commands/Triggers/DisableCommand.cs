@@ -3,21 +3,24 @@ using Trigger.Cli.Common;
 
 namespace Trigger.Cli.Commands.Triggers;
 
-/// <summary><c>disable</c>: detach the UserMigration trigger (and the PreSignUp guard) from a pool, changing nothing else.</summary>
+/// <summary>
+/// <c>disable</c>: detach the UserMigration trigger and the PreSignUp guard from a pool, changing nothing
+/// else. Both go: once the old pool is retired the guard cannot look users up and refuses every sign-up.
+/// </summary>
 internal static class DisableCommand
 {
     private const string Description =
-        "Detach the UserMigration trigger (and the PreSignUp guard) when the window closes, changing nothing else.";
+        "Detach the UserMigration trigger and the PreSignUp guard when the window closes, changing nothing else.";
 
     public static Command Create(CommonOptions options, CliHost host)
     {
         var functionArn = TriggerOptions.FunctionArn("Detach only if this function is the one attached; refuse otherwise.");
-        var preSignUp = TriggerOptions.PreSignUp("Also detach the PreSignUp trigger.");
+        var preSignUp = TriggerOptions.PreSignUp("Also detach the PreSignUp trigger (the default: the guard refuses every sign-up once the old pool is gone).");
         var dryRun = TriggerOptions.DryRun();
 
         var command = new Command("disable", Description).WithNotes(
             "0 detached (or already detached); 1 refused, or a call failed; 2 bad usage.",
-            "cognito-migrate disable --new-pool-id eu-west-1_New456 --pre-sign-up --dry-run");
+            "cognito-migrate disable --new-pool-id eu-west-1_New456 --dry-run");
         options.AddNewPool(command);
         command.Options.Add(functionArn);
         command.Options.Add(preSignUp);
@@ -30,7 +33,7 @@ internal static class DisableCommand
                 options.ReadNewPool(parse),
                 options.ReadProfile(parse),
                 options.ReadOutput(parse),
-                parse.GetValue(preSignUp) ? ["UserMigration", "PreSignUp"] : ["UserMigration"],
+                ["UserMigration", "PreSignUp"],
                 parse.GetValue(functionArn),
                 parse.GetValue(dryRun),
                 Replace: false),

@@ -3,26 +3,35 @@ using Trigger.Cli.Common;
 
 namespace Trigger.Cli.Commands.Triggers;
 
-/// <summary><c>enable</c>: attach the UserMigration trigger (and the PreSignUp guard) to an existing pool, changing nothing else.</summary>
+/// <summary>
+/// <c>enable</c>: attach the UserMigration trigger and the PreSignUp guard to an existing pool, changing
+/// nothing else. The guard is attached unless <c>--no-pre-sign-up</c> says otherwise (with a warning): the
+/// trigger alone lets anyone sign up with an unmigrated user's name.
+/// </summary>
 internal static class EnableCommand
 {
     private const string Description =
-        "Attach the UserMigration trigger (and the PreSignUp guard) to an existing pool, changing nothing else; "
+        "Attach the UserMigration trigger and the PreSignUp guard to an existing pool, changing nothing else; "
         + "refuses when anything else would change.";
 
     public static Command Create(CommonOptions options, CliHost host)
     {
         var functionArn = TriggerOptions.FunctionArn("The trigger function's ARN (the stack output FunctionArn). Required.");
-        var preSignUp = TriggerOptions.PreSignUp("Also attach the function as the PreSignUp trigger (the guard against sign-ups that take an unmigrated user's name).");
+        var preSignUp = TriggerOptions.PreSignUp("Also attach the function as the PreSignUp trigger, the guard against sign-ups that take an unmigrated user's name (the default).");
+        var noPreSignUp = new Option<bool>("--no-pre-sign-up")
+        {
+            Description = "Attach the UserMigration trigger only, without the guard (not recommended: anyone can then sign up with an unmigrated user's name).",
+        };
         var dryRun = TriggerOptions.DryRun();
         var replace = new Option<bool>("--replace") { Description = "Attach even when another function holds the trigger now." };
 
         var command = new Command("enable", Description).WithNotes(
             "0 attached (or already attached); 1 refused, or a call failed; 2 bad usage.",
-            "cognito-migrate enable --new-pool-id eu-west-1_New456 --function-arn arn:aws:lambda:eu-west-1:123456789012:function:TriggerMigration-main --pre-sign-up --dry-run");
+            "cognito-migrate enable --new-pool-id eu-west-1_New456 --function-arn arn:aws:lambda:eu-west-1:123456789012:function:TriggerMigration-main --dry-run");
         options.AddNewPool(command);
         command.Options.Add(functionArn);
         command.Options.Add(preSignUp);
+        command.Options.Add(noPreSignUp);
         command.Options.Add(dryRun);
         command.Options.Add(replace);
         options.AddShared(command);
@@ -32,20 +41,36 @@ internal static class EnableCommand
             {
                 result.AddError("Option '--function-arn' is required.");
             }
+
+            if (result.GetValue(preSignUp) && result.GetValue(noPreSignUp))
+            {
+                result.AddError("--pre-sign-up and --no-pre-sign-up contradict each other; give one (the guard is attached by default).");
+            }
         });
 
-        command.SetAction((parse, cancellationToken) => TriggerSwitch.RunAsync(
-            new TriggerSwitchArguments(
-                "enable",
-                options.ReadNewPool(parse),
-                options.ReadProfile(parse),
-                options.ReadOutput(parse),
-                parse.GetValue(preSignUp) ? ["UserMigration", "PreSignUp"] : ["UserMigration"],
-                parse.GetRequiredValue(functionArn),
-                parse.GetValue(dryRun),
-                parse.GetValue(replace)),
-            host,
-            cancellationToken));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var guard = !parse.GetValue(noPreSignUp);
+            if (!guard)
+            {
+                await host.Error.WriteLineAsync(
+                    "WARNING: --no-pre-sign-up: the PreSignUp guard is not attached. Until each old user has signed in, anyone can sign up in the new pool "
+                    + "with that user's name or email and take the account's place. Attach it later with enable (without --no-pre-sign-up).");
+            }
+
+            return await TriggerSwitch.RunAsync(
+                new TriggerSwitchArguments(
+                    "enable",
+                    options.ReadNewPool(parse),
+                    options.ReadProfile(parse),
+                    options.ReadOutput(parse),
+                    guard ? ["UserMigration", "PreSignUp"] : ["UserMigration"],
+                    parse.GetRequiredValue(functionArn),
+                    parse.GetValue(dryRun),
+                    parse.GetValue(replace)),
+                host,
+                cancellationToken);
+        });
         return command;
     }
 }

@@ -11,8 +11,10 @@ namespace Trigger.Cli.Commands.Triggers;
 /// Attaches or detaches triggers on an existing pool without touching anything else. UpdateUserPool
 /// resets every setting it is not given (Cognito API reference, UpdateUserPool), so the request is
 /// built from DescribeUserPool with <see cref="UpdateUserPoolRequest.FromDescribedUserPool"/>, compared
-/// with the pool as described, and refused when anything but the triggers would differ. After the
-/// update the pool is described again and compared with its state before.
+/// with the pool as described, and refused when anything but the triggers would differ. Just before the
+/// update the pool is described again and the update refused if any setting moved meanwhile (it would be
+/// put back); Cognito offers no conditional update, so this narrows the window to one round trip. After
+/// the update the pool is described again and compared with its state before.
 /// </summary>
 internal static class TriggerSwitch
 {
@@ -40,6 +42,7 @@ internal static class TriggerSwitch
         var poolName = described.UserPool!.Name;
 
         var request = UpdateUserPoolRequest.FromDescribedUserPool(described.RawUserPool);
+        arguments = LeaveForeignGuard(arguments, request, host.Error);
         var body = ToObject(request.ToJson());
         RefuseUnknownMembers(before, body, pool.PoolId);
         RefuseForeignTriggers(arguments, request, pool.PoolId);
@@ -56,6 +59,16 @@ internal static class TriggerSwitch
         var applied = false;
         if (changes.Count > 0 && !arguments.DryRun)
         {
+            // The update writes back every setting as first read: one changed by someone else since would be reverted.
+            // Cognito has no conditional update, so read again as late as possible and refuse on any difference.
+            var recheck = ToObject((await pool.DescribeAsync(cancellationToken)).RawUserPool);
+            if (SettingsDiff.Compare(SettingsOf(before), SettingsOf(recheck)) is { Count: > 0 } drift)
+            {
+                throw new CliFailure(
+                    $"Refusing to {arguments.Action}: pool {pool.PoolId} changed since it was read ({Describe(drift)}), and the update would put those settings back. "
+                    + "Nothing was changed; run the command again.");
+            }
+
             await pool.UpdateAsync(request, cancellationToken);
             var reread = await pool.DescribeAsync(cancellationToken);
             Verify(before, ToObject(reread.RawUserPool), changes, pool.PoolId);
@@ -74,6 +87,21 @@ internal static class TriggerSwitch
         }
 
         return ExitCodes.Success;
+    }
+
+    // disable: a PreSignUp trigger held by another function than the migration's is not the guard; it stays.
+    private static TriggerSwitchArguments LeaveForeignGuard(TriggerSwitchArguments arguments, UpdateUserPoolRequest request, TextWriter messages)
+    {
+        const string Guard = "PreSignUp";
+        var ours = arguments.FunctionArn ?? request.GetLambdaTrigger("UserMigration");
+        var current = request.GetLambdaTrigger(Guard);
+        if (arguments.Attach || ours is null || current is null || string.Equals(current, ours, StringComparison.Ordinal) || !arguments.Triggers.Contains(Guard))
+        {
+            return arguments;
+        }
+
+        messages.WriteLine($"Note: the {Guard} trigger is attached to {current}, not to the migration function {ours}: it is not the guard, and stays attached.");
+        return arguments with { Triggers = [.. arguments.Triggers.Where(t => t != Guard)] };
     }
 
     private static void RefuseUnknownMembers(JsonObject described, JsonObject request, string poolId)

@@ -1,0 +1,24 @@
+namespace Trigger.Cli.Commands.Plan;
+
+/// <summary>
+/// The new pool's triggers. The UserMigration trigger alone leaves a door open: until a user signs in and
+/// is migrated, anyone can sign up in the new pool with that user's name (or email), and from then on the
+/// trigger never runs for the real owner. The PreSignUp guard refuses such sign-ups.
+/// </summary>
+internal static class TriggerChecks
+{
+    public static IEnumerable<Finding> Run(PlanInput input)
+    {
+        var triggers = input.NewPool.LambdaConfig;
+        if (triggers?.UserMigration is { Length: > 0 } && string.IsNullOrEmpty(triggers.PreSignUp))
+        {
+            yield return new Finding(
+                "pre-sign-up-guard-missing",
+                Severity.Warning,
+                "sign-in",
+                "The new pool has the UserMigration trigger but no PreSignUp guard: anyone can sign up with the name or email of an old user who has not signed in yet, "
+                + "and take the account's place (the trigger never runs for the real owner, and forgot-password reaches the stranger).",
+                $"Attach the guard: cognito-migrate enable --new-pool-id <id> --function-arn {triggers.UserMigration} (enable attaches both by default).");
+        }
+    }
+}
