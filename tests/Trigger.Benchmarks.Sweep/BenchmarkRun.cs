@@ -45,6 +45,9 @@ internal static class BenchmarkRun
             var options = new SweepOptions
             {
                 SnapshotPath = snapshot,
+
+                // A synthetic snapshot with no old pool behind it: nothing to read again (the restore case).
+                TrustSnapshot = true,
                 NewUserPoolId = newPoolId,
                 AssumeYes = true,
                 WorkDirectory = Path.Combine(scratch.FullName, "work"),
