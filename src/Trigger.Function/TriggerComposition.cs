@@ -70,12 +70,17 @@ internal sealed class TriggerComposition
             : new SecretsManagerClientSecret(
                 new SecretsManagerClient(new AwsClientOptions { Region = RegionOf(settings.OldClientSecretArn), ResiliencePipeline = pipeline, TimeProvider = time, EnvironmentVariables = environment }),
                 settings.OldClientSecretArn);
+        var sweepKey = settings.SweepKeySecretArn is null
+            ? null
+            : new SecretsManagerSweepKey(
+                new SecretsManagerClient(new AwsClientOptions { Region = RegionOf(settings.SweepKeySecretArn), ResiliencePipeline = pipeline, TimeProvider = time, EnvironmentVariables = environment }),
+                settings.SweepKeySecretArn);
 
         var oldPool = new MeteredOldPool(
             new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret), time);
         var dispatcher = new TriggerDispatcher(
             new SignInMigration(oldPool, settings.Migration),
-            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.Migration.AliasAttributes, settings.PreSignUpFailOpen),
+            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.Migration.AliasAttributes, settings.PreSignUpFailOpen, sweepKey, time),
             oldPool,
             log,
             time,

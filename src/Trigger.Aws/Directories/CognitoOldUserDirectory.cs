@@ -13,6 +13,9 @@ namespace Trigger.Aws.Directories;
 public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, OldPoolTarget target, IClientSecretSource? clientSecret = null)
     : IOldUserDirectory
 {
+    // ListUsers takes a Limit of 1 to 60.
+    private const int MaxListUsersLimit = 60;
+
     private static readonly HashSet<string> PasswordProvingChallenges = new(StringComparer.Ordinal)
     {
         "SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_OTP", "MFA_SETUP", "SELECT_MFA_TYPE",
@@ -33,17 +36,34 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
             }
         }, cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Up to <paramref name="limit"/> users whose <paramref name="attribute"/> equals <paramref name="value"/>.
+    /// ListUsers may answer a page shorter than its Limit, even an empty one, together with a
+    /// PaginationToken (a filter does not change that), so the token is followed until the users asked for
+    /// are found or there is no token; an empty first page never reads as "nobody". The caller's token
+    /// (the invocation's budget) bounds the walk.
+    /// </summary>
     public Task<IReadOnlyList<OldUser>> FindByAttributeAsync(string attribute, string value, int limit, CancellationToken cancellationToken) =>
         CognitoFailures.UnavailableOnFailureAsync<IReadOnlyList<OldUser>>(async () =>
         {
-            var page = await cognito.ListUsersAsync(new ListUsersRequest
+            var found = new List<OldUser>();
+            string? token = null;
+            do
             {
-                UserPoolId = target.UserPoolId,
-                Filter = $"{attribute} = {SignInName.FilterLiteral(value)}",
-                Limit = limit,
-            }, cancellationToken);
-            return [.. (page.Users ?? []).Where(u => u.Username is not null).Select(CognitoUsers.ToOldUser)];
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await cognito.ListUsersAsync(new ListUsersRequest
+                {
+                    UserPoolId = target.UserPoolId,
+                    Filter = $"{attribute} = {SignInName.FilterLiteral(value)}",
+                    Limit = Math.Clamp(limit - found.Count, 1, MaxListUsersLimit),
+                    PaginationToken = token,
+                }, cancellationToken);
+                found.AddRange((page.Users ?? []).Where(u => u.Username is not null).Select(CognitoUsers.ToOldUser));
+                token = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
+            }
+            while (found.Count < limit && token is not null);
+
+            return found.Count > limit ? found[..limit] : found;
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -63,7 +83,7 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
                 }
                 catch (NotAuthorizedException again) when (IsSecretHashRejection(again))
                 {
-                    throw new UserDirectoryUnavailableException("the old pool rejects the client secret", again);
+                    throw new UserDirectoryUnavailableException("the old pool rejects the client secret", transient: false, again);
                 }
             }
         }, cancellationToken);

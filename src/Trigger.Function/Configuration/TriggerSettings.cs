@@ -30,6 +30,9 @@ internal sealed partial record TriggerSettings
 
     public bool PreSignUpFailOpen { get; init; }
 
+    /// <summary>The Secrets Manager secret holding the sweep key the PreSignUp guard checks sweep proofs with; null to accept none.</summary>
+    public string? SweepKeySecretArn { get; init; }
+
     /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
 
@@ -61,6 +64,7 @@ internal sealed partial record TriggerSettings
 
         var secretArn = OptionalArn("MIGRATION_OLD_CLIENT_SECRET_ARN", ":secretsmanager:");
         var roleArn = OptionalArn("MIGRATION_OLD_ROLE_ARN", ":iam::");
+        var sweepKeyArn = OptionalArn("MIGRATION_SWEEP_KEY_SECRET_ARN", ":secretsmanager:");
         var externalId = Optional("MIGRATION_OLD_EXTERNAL_ID");
         if (externalId is not null && roleArn is null)
         {
@@ -80,6 +84,7 @@ internal sealed partial record TriggerSettings
             OldClientId = clientId,
             OldRegion = region,
             OldClientSecretArn = secretArn,
+            SweepKeySecretArn = sweepKeyArn,
             OldRoleArn = roleArn,
             OldExternalId = externalId,
             OldEndpoint = oldEndpoint,

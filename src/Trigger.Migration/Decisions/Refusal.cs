@@ -42,6 +42,9 @@ public enum Refusal
     /// <summary>The old pool could not answer in time (throttling, 5xx, network).</summary>
     OldPoolUnavailable,
 
+    /// <summary>The old pool refused a look-up itself (a 4xx other than throttling, e.g. a filter over its limits).</summary>
+    OldPoolRejectedLookup,
+
     /// <summary>The invocation's time budget ran out.</summary>
     DeadlineExceeded,
 }

@@ -76,9 +76,12 @@ public sealed class SignInMigration
 
             return Migrated(user, resolution.ViaAlias, finalStatus);
         }
-        catch (UserDirectoryUnavailableException)
+        catch (UserDirectoryUnavailableException e)
         {
-            return MigrationOutcome.Refused(cancellationToken.IsCancellationRequested ? Refusal.DeadlineExceeded : Refusal.OldPoolUnavailable);
+            return MigrationOutcome.Refused(
+                cancellationToken.IsCancellationRequested ? Refusal.DeadlineExceeded
+                : e.Transient ? Refusal.OldPoolUnavailable
+                : Refusal.OldPoolRejectedLookup);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -18,6 +18,13 @@ internal static class TriggerEvents
             ["validationData"] = null,
         });
 
+    public static string SignUp(string newPoolId, string userName, IReadOnlyDictionary<string, string> attributes) => Event("PreSignUp_SignUp", newPoolId, userName,
+        new JsonObject
+        {
+            ["userAttributes"] = new JsonObject(attributes.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
+            ["validationData"] = null,
+        });
+
     private static string Event(string source, string newPoolId, string userName, JsonObject request) => new JsonObject
     {
         ["version"] = "1",
