@@ -1,5 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Sweep;
 
@@ -19,7 +20,9 @@ internal sealed class AdminStragglerCreator(
     SweepPaces paces,
     bool notify,
     bool dryRun,
-    IReadOnlySet<string> inDoubt)
+    IReadOnlySet<string> inDoubt,
+    string? sweepKey = null,
+    TimeProvider? time = null)
 {
     public const string NameTakenInNewPool = "NameTakenInNewPool";
     public const string ResumedAfterInterruption = "ResumedAfterInterruption";
@@ -65,6 +68,7 @@ internal sealed class AdminStragglerCreator(
                         Username = user.Username,
                         UserAttributes = [.. verdict.Attributes.Select(a => new AttributeType { Name = a.Key, Value = a.Value })],
                         MessageAction = "SUPPRESS",
+                        ClientMetadata = Proof(user.Username),
                     },
                     cancellationToken);
             }
@@ -185,6 +189,15 @@ internal sealed class AdminStragglerCreator(
             return null;
         }
     }
+
+    // The PreSignUp guard lets an AdminCreateUser of an unmigrated old username through only with this
+    // proof; it travels in ClientMetadata, which the client redacts from error messages like a password.
+    private Dictionary<string, string>? Proof(string username) => sweepKey is null
+        ? null
+        : new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SweepProof.MetadataKey] = SweepProof.Create(sweepKey, newUserPoolId, username, (time ?? TimeProvider.System).GetUtcNow()),
+        };
 
     private static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) => new()
     {

@@ -74,7 +74,9 @@ internal sealed partial class SweepRun(
                 paces,
                 options.Notify,
                 dryRun: false,
-                replay.InDoubt);
+                replay.InDoubt,
+                options.SweepKey,
+                time);
             var pipeline = new SweepPipeline(
                 options.Concurrency,
                 watermark,

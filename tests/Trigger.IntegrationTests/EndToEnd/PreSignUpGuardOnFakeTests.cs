@@ -1,3 +1,4 @@
+using Trigger.Migration.Decisions;
 using Trigger.Testing.Lambda;
 using static Trigger.IntegrationTests.EndToEnd.FakeOldPoolFixture;
 
@@ -69,5 +70,35 @@ public sealed class PreSignUpGuardOnFakeTests : IDisposable
             _world.NewPoolId, "m1", new Dictionary<string, string> { ["email"] = email, ["preferred_username"] = "victim" }));
 
         Assert.Equal("SignUpRefused", result.ErrorType);
+    }
+
+    [Fact]
+    public async Task PreSignUp_AdminCreateOfOldUsernameWithTheSweepsProof_Allowed()
+    {
+        await _world.AddOldUserAsync("straggler");
+        var proof = SweepProof.Create(SweepKey, _world.NewPoolId, "straggler", DateTimeOffset.UtcNow);
+
+        var result = await _world.Bridge.InvokeAsync(TriggerEvents.AdminCreateUser(_world.NewPoolId, "straggler", proof));
+
+        Assert.Equal(LambdaInvocationStatus.Succeeded, result.Status);
+        Assert.True(await BridgeOutput.AllInvocationsLoggedAsync(_world.Bridge));
+        Assert.DoesNotContain(proof, _world.Bridge.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(SweepKey, _world.Bridge.Output, StringComparison.Ordinal);
+    }
+
+    // The attack: an application backend allowed to call AdminCreateUser creates an unmigrated old username.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PreSignUp_AdminCreateOfOldUsernameWithoutAValidProof_Refused(bool forgedProof)
+    {
+        await _world.AddOldUserAsync(forgedProof ? "backend-victim2" : "backend-victim1");
+        var name = forgedProof ? "backend-victim2" : "backend-victim1";
+        var proof = forgedProof ? SweepProof.Create("a-guessed-key-0123456789abcdefghijkl", _world.NewPoolId, name, DateTimeOffset.UtcNow) : null;
+
+        var result = await _world.Bridge.InvokeAsync(TriggerEvents.AdminCreateUser(_world.NewPoolId, name, proof));
+
+        Assert.Equal("SignUpRefused", result.ErrorType);
+        Assert.True(await BridgeOutput.AppearsAsync(_world.Bridge, "\"reason\":\"RefusedAdminCreateWithoutSweepProof\""));
     }
 }
