@@ -16,9 +16,13 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
     // ListUsers takes a Limit of 1 to 60.
     private const int MaxListUsersLimit = 60;
 
-    private static readonly HashSet<string> PasswordProvingChallenges = new(StringComparer.Ordinal)
+    // Challenges Cognito asks only after the password proved right. With SMS_MFA and EMAIL_OTP the old
+    // pool has already sent the user a code (AdminInitiateAuth); the trigger never answers it.
+    private static readonly HashSet<string> SmsChallenges = new(StringComparer.Ordinal) { "SMS_MFA", "SMS_OTP" };
+
+    private static readonly HashSet<string> UncarriedMfaChallenges = new(StringComparer.Ordinal)
     {
-        "SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_OTP", "MFA_SETUP", "SELECT_MFA_TYPE",
+        "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "MFA_SETUP", "SELECT_MFA_TYPE",
     };
 
     /// <inheritdoc />
@@ -110,7 +114,8 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
             {
                 { AuthenticationResult: not null } => PasswordCheck.Accepted,
                 { ChallengeName: "NEW_PASSWORD_REQUIRED" } => PasswordCheck.TemporaryPassword,
-                { ChallengeName: { } challenge } when PasswordProvingChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingMfa,
+                { ChallengeName: { } challenge } when SmsChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingSmsMfa,
+                { ChallengeName: { } challenge } when UncarriedMfaChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingUncarriedMfa,
                 _ => PasswordCheck.UnsupportedChallenge,
             };
         }

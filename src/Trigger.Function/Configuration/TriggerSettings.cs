@@ -105,6 +105,13 @@ internal sealed partial record TriggerSettings
                     "ALLOW" => WeakPasswordAction.Allow,
                     var other => throw new SettingsException($"MIGRATION_WEAK_PASSWORD_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
+                UncarriedMfaAction = Optional("MIGRATION_UNCARRIED_MFA_ACTION")?.ToUpperInvariant() switch
+                {
+                    null or "RESET" => UncarriedMfaAction.Reset,
+                    "REFUSE" => UncarriedMfaAction.Refuse,
+                    "ALLOW" => UncarriedMfaAction.Allow,
+                    var other => throw new SettingsException($"MIGRATION_UNCARRIED_MFA_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
+                },
             },
             PreSignUpFailOpen = Optional("MIGRATION_PRESIGNUP_FAIL_OPEN")?.ToUpperInvariant() switch
             {
@@ -166,10 +173,11 @@ internal sealed partial record TriggerSettings
                 throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES must be 'old=new' pairs separated by commas, each old name once; '{pair}' is not.");
             }
 
-            if (StandardAttributes.IsReserved(parts[1]))
-            {
-                throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES cannot rename to the reserved attribute '{parts[1]}'.");
-            }
+        }
+
+        if (RenameRules.Problem(renames) is { } problem)
+        {
+            throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES {problem}.");
         }
 
         return renames;

@@ -36,6 +36,12 @@ public enum Refusal
     /// <summary>The password is right but the new pool's policy rejects it, and the configuration says refuse.</summary>
     WeakPassword,
 
+    /// <summary>The user's second factor cannot be carried over, and the configuration says refuse.</summary>
+    UncarriedMfa,
+
+    /// <summary>The user's second factor cannot be carried over, and there is no verified contact for a reset code.</summary>
+    UncarriedMfaWithoutVerifiedContact,
+
     /// <summary>The event lacked the sign-in name or the password.</summary>
     IncompleteEvent,
 
