@@ -29,6 +29,7 @@ internal sealed class AdminStragglerCreator(
     public const string StuckInForceChangePassword = "StuckInForceChangePassword";
     public const string ResetCodeNotSent = "ResetCodeNotSent";
     public const string SmsMfaNotCarried = "SmsMfaNotCarried";
+    public const string MfaNotCarried = "MfaNotCarried";
 
     /// <summary>Settles <paramref name="candidate"/>; <paramref name="recordIntent"/> must put the intent on disk before it returns.</summary>
     /// <exception cref="AwsServiceException">An error that ends the run (see <see cref="SweepErrors"/>).</exception>
@@ -215,10 +216,20 @@ internal sealed class AdminStragglerCreator(
     private static string? DroppedDetail(TriageVerdict verdict) =>
         verdict.Dropped.Count > 0 ? $"dropped (not in the new schema): {string.Join(", ", verdict.Dropped)}" : null;
 
-    // AdminCreateUser cannot set MFA preferences: say so rather than lose SMS MFA silently.
-    private static string? MfaReason(StragglerCandidate candidate) =>
-        candidate.User.MfaMethods.Contains("SMS_MFA", StringComparer.Ordinal) ? SmsMfaNotCarried : null;
+    // AdminCreateUser cannot set MFA preferences: say so rather than lose a second factor silently. A factor
+    // other than SMS (TOTP, email codes) is known only from a snapshot exported with --mfa-details; ListUsers
+    // shows legacy SMS settings only.
+    private static string? MfaReason(StragglerCandidate candidate) => candidate.User.MfaMethods switch
+    {
+        var methods when methods.Any(m => m != "SMS_MFA") => MfaNotCarried,
+        var methods when methods.Contains("SMS_MFA", StringComparer.Ordinal) => SmsMfaNotCarried,
+        _ => null,
+    };
 
-    private static string? MfaDetail(StragglerCandidate candidate) =>
-        MfaReason(candidate) is null ? null : "the old user had SMS MFA; the new user has no MFA preference set";
+    private static string? MfaDetail(StragglerCandidate candidate) => MfaReason(candidate) switch
+    {
+        MfaNotCarried => $"the old user had MFA ({string.Join(", ", candidate.User.MfaMethods)}) that cannot be carried over; the new user has none and gets in only through a reset code",
+        SmsMfaNotCarried => "the old user had SMS MFA; the new user has no MFA preference set",
+        _ => null,
+    };
 }

@@ -52,6 +52,29 @@ public sealed class AdminSweepTests
     }
 
     [Fact]
+    public async Task RunAsync_SnapshotWithTotpAndSmsUsers_EachReportedUnderItsOwnMfaReason()
+    {
+        await using var pools = await FakePools.StartAsync();
+        var snapshot = Path.Combine(pools.Scratch.FullName, "mfa.jsonl");
+        const string Verified = "\"email_verified\":\"true\"";
+        await File.WriteAllLinesAsync(snapshot,
+        [
+            "{\"kind\":\"snapshot\",\"format\":1,\"userPoolId\":\"us-east-1_old\"}",
+            $"{{\"kind\":\"user\",\"username\":\"totp\",\"attributes\":{{\"email\":\"t@example.com\",{Verified}}},\"status\":\"CONFIRMED\",\"enabled\":true,\"mfaSettings\":[\"SOFTWARE_TOKEN_MFA\"]}}",
+            $"{{\"kind\":\"user\",\"username\":\"sms\",\"attributes\":{{\"email\":\"s@example.com\",{Verified}}},\"status\":\"CONFIRMED\",\"enabled\":true,\"mfaSettings\":[\"SMS_MFA\"]}}",
+            "{\"kind\":\"summary\",\"users\":2}",
+        ]);
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = snapshot }));
+
+        Assert.Equal(0, run.ExitCode);
+        var reasons = JsonNode.Parse(run.Output)!["reasons"]!.AsArray()
+            .ToDictionary(r => $"{r!["outcome"]}/{r["reason"]}", r => r!["examples"]!.AsArray().Select(e => e!.GetValue<string>()).ToList());
+        Assert.Equal(["totp"], reasons["created/MfaNotCarried"]);
+        Assert.Equal(["sms"], reasons["created/SmsMfaNotCarried"]);
+    }
+
+    [Fact]
     public async Task RunAsync_WithSweepKey_EachCreationCarriesAProofTheGuardAcceptsAndNothingPrintsIt()
     {
         const string Key = "sweep-key-for-tests-0123456789abcdef";
