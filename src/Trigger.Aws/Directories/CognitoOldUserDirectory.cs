@@ -7,12 +7,17 @@ namespace Trigger.Aws.Directories;
 /// <summary>
 /// The old pool over Cognito: AdminGetUser and ListUsers to find users, AdminInitiateAuth with
 /// ADMIN_USER_PASSWORD_AUTH to check a password. NotAuthorized is never retried (the old pool locks a user
-/// out after repeated failures); a rejected SECRET_HASH triggers one refetch of a rotated secret.
+/// out after repeated failures); give <c>passwordChecks</c> a client whose pipeline retries only unsent
+/// requests (<see cref="AwsResilienceOptions.RetryOnlyUnsentRequests"/>), since a timeout or 5xx after
+/// sending may already have counted a failed attempt. A rejected SECRET_HASH triggers one refetch of a rotated secret.
 /// Tokens the old pool issues are dropped on the spot: never logged, never returned.
 /// </summary>
-public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, OldPoolTarget target, IClientSecretSource? clientSecret = null)
+public sealed class CognitoOldUserDirectory(
+    ICognitoIdentityProvider cognito, OldPoolTarget target, IClientSecretSource? clientSecret = null, ICognitoIdentityProvider? passwordChecks = null)
     : IOldUserDirectory
 {
+    private readonly ICognitoIdentityProvider _passwordChecks = passwordChecks ?? cognito;
+
     // ListUsers takes a Limit of 1 to 60.
     private const int MaxListUsersLimit = 60;
 
@@ -103,7 +108,7 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
 
         try
         {
-            var answer = await cognito.AdminInitiateAuthAsync(new AdminInitiateAuthRequest
+            var answer = await _passwordChecks.AdminInitiateAuthAsync(new AdminInitiateAuthRequest
             {
                 UserPoolId = target.UserPoolId,
                 ClientId = target.ClientId,
@@ -138,6 +143,5 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
     }
 
     // Cognito says "Unable to verify secret hash for client <id>" when SECRET_HASH does not match.
-    private static bool IsSecretHashRejection(NotAuthorizedException e) =>
-        e.Message.Contains("secret hash", StringComparison.OrdinalIgnoreCase);
+    private static bool IsSecretHashRejection(NotAuthorizedException e) => e.SecretHashRejected;
 }

@@ -15,6 +15,7 @@ public static class MigrationRules
     public static Refusal? BeforePasswordCheck(OldUser user) => user switch
     {
         { Enabled: false } => Refusal.UserDisabled,
+        { Enabled: null } => Refusal.EnabledUnknown,
         { Status: "CONFIRMED" or "FORCE_CHANGE_PASSWORD" } => null,
         { Status: "RESET_REQUIRED" } => Refusal.PasswordResetRequired,
         { Status: "UNCONFIRMED" } => Refusal.UserNotConfirmed,
@@ -57,6 +58,7 @@ public static class MigrationRules
     public static Refusal? ForForgotPassword(OldUser user) => user switch
     {
         { Enabled: false } => Refusal.UserDisabled,
+        { Enabled: null } => Refusal.EnabledUnknown,
         { Status: "CONFIRMED" or "FORCE_CHANGE_PASSWORD" or "RESET_REQUIRED" } => user.HasVerifiedContact ? null : Refusal.NoVerifiedContact,
         { Status: "UNCONFIRMED" } => Refusal.UserNotConfirmed,
         _ => Refusal.UnsupportedUserStatus,

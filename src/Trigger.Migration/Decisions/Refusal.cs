@@ -15,6 +15,9 @@ public enum Refusal
     /// <summary>The old user is disabled.</summary>
     UserDisabled,
 
+    /// <summary>The old pool's record did not say whether the user is enabled: unknown is not enabled.</summary>
+    EnabledUnknown,
+
     /// <summary>The old user never confirmed the sign-up.</summary>
     UserNotConfirmed,
 

@@ -38,6 +38,19 @@ public sealed class ResilienceAndEdgeCaseTests : IDisposable
         Assert.Equal(3, _world.Fake.CallsTo("AdminInitiateAuth").Count);
     }
 
+    // A 5xx after the password was sent may already have counted toward the old pool's lockout: not retried.
+    [Fact]
+    public async Task SignIn_5xxOnThePasswordCheck_AskedOnceAndRefused()
+    {
+        await _world.AddOldUserAsync("lockout");
+        _world.Fake.Faults.FailNext("AdminInitiateAuth");
+
+        var result = await SignInAsync("lockout");
+
+        Assert.Empty(Response(result));
+        Assert.Single(_world.Fake.CallsTo("AdminInitiateAuth"));
+    }
+
     [Fact]
     public async Task SignIn_WrongPassword_OldPoolAskedOnceNeverRetried()
     {

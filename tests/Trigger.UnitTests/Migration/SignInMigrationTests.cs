@@ -154,6 +154,19 @@ public sealed class SignInMigrationTests
         Assert.Equal(Refusal.TemporaryPasswordWithoutVerifiedContact, outcome.Refusal);
     }
 
+    [Fact]
+    public async Task MigrateAsync_EnabledMissingFromTheOldRecord_RefusedAsUnknownNotTakenAsEnabled()
+    {
+        var pool = new InMemoryOldPool().Add(Alice() with { Enabled = null });
+
+        var signIn = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+        var forgot = await CreateSut(pool).MigrateAsync(ForgotPassword("alice"), CancellationToken.None);
+
+        Assert.Equal(Refusal.EnabledUnknown, signIn.Refusal);
+        Assert.Equal(Refusal.EnabledUnknown, forgot.Refusal);
+        Assert.DoesNotContain("CheckPassword alice", pool.Calls);
+    }
+
     private static OldUser WithPhone(OldUser user, bool verified) => user with
     {
         Attributes = new Dictionary<string, string>(user.Attributes) { ["phone_number"] = "+15555550100", ["phone_number_verified"] = verified ? "true" : "false" },
