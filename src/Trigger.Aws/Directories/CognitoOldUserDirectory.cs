@@ -21,13 +21,14 @@ public sealed class CognitoOldUserDirectory(
     // ListUsers takes a Limit of 1 to 60.
     private const int MaxListUsersLimit = 60;
 
-    // Challenges Cognito asks only after the password proved right. With SMS_MFA and EMAIL_OTP the old
+    // Challenges Cognito asks only after the password proved right (the API reference names the email code
+    // EMAIL_OTP in the enum and EMAIL_MFA in the challenge list: both are read). With an SMS or email code the old
     // pool has already sent the user a code (AdminInitiateAuth); the trigger never answers it.
     private static readonly HashSet<string> SmsChallenges = new(StringComparer.Ordinal) { "SMS_MFA", "SMS_OTP" };
 
     private static readonly HashSet<string> UncarriedMfaChallenges = new(StringComparer.Ordinal)
     {
-        "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "MFA_SETUP", "SELECT_MFA_TYPE",
+        "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "EMAIL_MFA", "MFA_SETUP", "SELECT_MFA_TYPE",
     };
 
     /// <inheritdoc />
