@@ -38,10 +38,12 @@ public static class AwsResilience
         var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System };
         if (options.MaxRetryAttempts > 0)
         {
+            var unsentOnly = options.RetryOnlyUnsentRequests;
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = static args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } exception && IsTransient(exception, args.Context.CancellationToken)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } exception
+                    && (unsentOnly ? IsUnsent(exception, args.Context.CancellationToken) : IsTransient(exception, args.Context.CancellationToken))),
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
@@ -78,6 +80,29 @@ public static class AwsResilience
             IOException => true,
             // The caller's token has not fired, so this is HttpClient.Timeout or a dropped stream.
             OperationCanceledException => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> shows the request did not reach the service's logic: throttling
+    /// (refused before it was handled), or a connection that could not be made (refused, name not resolved),
+    /// so nothing was sent. False once <paramref name="callerToken"/> is cancelled.
+    /// </summary>
+    /// <param name="exception">What the attempt threw.</param>
+    /// <param name="callerToken">The caller's token; once it fires nothing is retried.</param>
+    public static bool IsUnsent(Exception exception, CancellationToken callerToken)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (callerToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return exception switch
+        {
+            AwsServiceException service => IsThrottling(service),
+            HttpRequestException http => http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
             _ => false,
         };
     }

@@ -19,6 +19,14 @@ public sealed class AwsResilienceOptions
     /// <summary>Time one attempt may take before it is abandoned and retried. Default 10 s; allowed 100 ms to 5 minutes.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Retry only what cannot have reached the service's logic: throttling, and connection failures before
+    /// the request was sent. A timeout, a dropped answer or a 5xx after sending is not retried. For calls
+    /// that count against the caller, such as a password check that counts toward the old pool's lockout.
+    /// Default false.
+    /// </summary>
+    public bool RetryOnlyUnsentRequests { get; init; }
+
     /// <summary>Whether delays are randomised so that many callers do not retry in step. Default true.</summary>
     public bool UseJitter { get; init; } = true;
 

@@ -8,18 +8,26 @@ public sealed class NotAuthorizedException : AwsServiceException
     /// <summary>Creates the exception, for example from a test double, with status 400.</summary>
     /// <param name="message">A description of the failure; must not contain a secret.</param>
     public NotAuthorizedException(string message)
-        : base(message, nameof(NotAuthorizedException), HttpStatusCode.BadRequest, requestId: null)
-    {
-    }
+        : base(message, nameof(NotAuthorizedException), HttpStatusCode.BadRequest, requestId: null) =>
+        SecretHashRejected = NamesSecretHash(message);
 
     /// <summary>Creates the exception with the status and request id of the service's answer.</summary>
     /// <param name="message">A description of the failure; must not contain a secret.</param>
     /// <param name="statusCode">The HTTP status of the answer.</param>
     /// <param name="requestId">The <c>x-amzn-RequestId</c> of the answer.</param>
     public NotAuthorizedException(string message, HttpStatusCode statusCode, string? requestId)
-        : base(message, nameof(NotAuthorizedException), statusCode, requestId)
-    {
-    }
+        : base(message, nameof(NotAuthorizedException), statusCode, requestId) =>
+        SecretHashRejected = NamesSecretHash(message);
+
+    /// <summary>
+    /// True when the pool rejected the SECRET_HASH ("Unable to verify secret hash for client ..."), not the
+    /// password. Read from the service's own text before anything was redacted from it, so a user named
+    /// <c>hash</c> (whose name is cut out of the message) cannot hide it.
+    /// </summary>
+    public bool SecretHashRejected { get; internal set; }
+
+    internal static bool NamesSecretHash(string? serviceMessage) =>
+        serviceMessage?.Contains("secret hash", StringComparison.OrdinalIgnoreCase) == true;
 }
 
 /// <summary>No user with that name exists in the pool.</summary>

@@ -39,6 +39,19 @@ internal sealed class TriggerComposition
         AttemptTimeout = TimeSpan.FromSeconds(2),
     };
 
+    /// <summary>
+    /// The password check (AdminInitiateAuth) retries only throttling and connections never made: a
+    /// timeout or 5xx after sending may already have counted a failed attempt toward the old pool's lockout.
+    /// </summary>
+    public static AwsResilienceOptions PasswordCheckResilience { get; } = new()
+    {
+        MaxRetryAttempts = OldPoolResilience.MaxRetryAttempts,
+        BaseDelay = OldPoolResilience.BaseDelay,
+        MaxDelay = OldPoolResilience.MaxDelay,
+        AttemptTimeout = OldPoolResilience.AttemptTimeout,
+        RetryOnlyUnsentRequests = true,
+    };
+
     /// <summary>Builds everything; throws <see cref="AwsConfigurationException"/> for a client that cannot be built.</summary>
     public static TriggerComposition Create(TriggerSettings settings, IEnvironmentVariables environment, TimeProvider time, InvocationLogger log)
     {
@@ -59,6 +72,15 @@ internal sealed class TriggerComposition
             TimeProvider = time,
             EnvironmentVariables = environment,
         });
+        var passwordCognito = new CognitoIdentityProviderClient(new AwsClientOptions
+        {
+            Region = settings.OldRegion,
+            EndpointOverride = settings.OldEndpoint,
+            Credentials = oldPoolCredentials,
+            ResiliencePipeline = AwsResilience.CreatePipeline(PasswordCheckResilience, time),
+            TimeProvider = time,
+            EnvironmentVariables = environment,
+        });
         var newCognito = new CognitoIdentityProviderClient(new AwsClientOptions
         {
             ResiliencePipeline = pipeline,
@@ -70,12 +92,17 @@ internal sealed class TriggerComposition
             : new SecretsManagerClientSecret(
                 new SecretsManagerClient(new AwsClientOptions { Region = RegionOf(settings.OldClientSecretArn), ResiliencePipeline = pipeline, TimeProvider = time, EnvironmentVariables = environment }),
                 settings.OldClientSecretArn);
+        var sweepKey = settings.SweepKeySecretArn is null
+            ? null
+            : new SecretsManagerSweepKey(
+                new SecretsManagerClient(new AwsClientOptions { Region = RegionOf(settings.SweepKeySecretArn), ResiliencePipeline = pipeline, TimeProvider = time, EnvironmentVariables = environment }),
+                settings.SweepKeySecretArn);
 
         var oldPool = new MeteredOldPool(
-            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret), time);
+            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito), time);
         var dispatcher = new TriggerDispatcher(
             new SignInMigration(oldPool, settings.Migration),
-            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.Migration.AliasAttributes, settings.PreSignUpFailOpen),
+            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.Migration.AliasAttributes, settings.PreSignUpFailOpen, sweepKey, time),
             oldPool,
             log,
             time,

@@ -83,6 +83,17 @@ public sealed class FunctionEnvironmentTests
         Assert.Equal(action, environment["MIGRATION_WEAK_PASSWORD_ACTION"]);
     }
 
+    [Fact]
+    public void Of_UncarriedMfaActionAndSweepKey_MappedToTheirVariables()
+    {
+        const string SweepKeyArn = "arn:aws:secretsmanager:eu-west-1:111111111111:secret:sweep-key-AbCdEf";
+        var environment = FunctionEnvironment.Of(Read(
+            """{ "create": { "signInAliases": [] } }""", $$"""{ "uncarriedMfaAction": "refuse", "sweepKeySecretArn": "{{SweepKeyArn}}" }"""));
+
+        Assert.Equal("refuse", environment["MIGRATION_UNCARRIED_MFA_ACTION"]);
+        Assert.Equal(SweepKeyArn, environment["MIGRATION_SWEEP_KEY_SECRET_ARN"]);
+    }
+
     private static MigrationSettings Read(string newPool, string functionSettings) =>
         MigrationConfigReader.Read($$"""
             {

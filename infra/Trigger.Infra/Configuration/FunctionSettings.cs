@@ -21,6 +21,12 @@ internal sealed record FunctionSettings
     /// <summary>What to do with a right password the new policy rejects; null for the function's default (reset).</summary>
     public WeakPasswordAction? WeakPasswordAction { get; init; }
 
+    /// <summary>What to do with a user whose MFA cannot be carried over (reset, refuse, allow); null for the function's default (reset).</summary>
+    public string? UncarriedMfaAction { get; init; }
+
+    /// <summary>The Secrets Manager secret holding the sweep key the PreSignUp guard checks the sweep's proofs with; null: none accepted.</summary>
+    public string? SweepKeySecretArn { get; init; }
+
     /// <summary>Whether the PreSignUp guard lets a sign-up through when the old pool cannot be asked; null for the default (false).</summary>
     public bool? PreSignUpFailOpen { get; init; }
 }

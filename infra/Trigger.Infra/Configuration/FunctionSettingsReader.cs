@@ -40,6 +40,8 @@ internal static partial class FunctionSettingsReader
             throw section.Error("weakPasswordAction", "has no effect without newPool.existing.passwordPolicy: the function checks no policy");
         }
 
+        var uncarriedMfaAction = section.OptionalString("uncarriedMfaAction", WeakPasswordActionPattern(), "reset, refuse or allow");
+        var sweepKeySecretArn = section.OptionalString("sweepKeySecretArn", AwsIdentifiers.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
         var failOpen = section.OptionalBool("preSignUpFailOpen");
         if (failOpen is not null && newPool is ExistingNewPoolSettings { PreSignUpGuard: false })
         {
@@ -60,6 +62,8 @@ internal static partial class FunctionSettingsReader
                 _ => WeakPasswordAction.Reset,
             },
             PreSignUpFailOpen = failOpen,
+            UncarriedMfaAction = uncarriedMfaAction,
+            SweepKeySecretArn = sweepKeySecretArn,
         };
     }
 

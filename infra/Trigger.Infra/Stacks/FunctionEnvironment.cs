@@ -76,6 +76,16 @@ internal static class FunctionEnvironment
             };
         }
 
+        if (settings.UncarriedMfaAction is { } mfaAction)
+        {
+            environment["MIGRATION_UNCARRIED_MFA_ACTION"] = mfaAction;
+        }
+
+        if (settings.SweepKeySecretArn is { } sweepKey)
+        {
+            environment["MIGRATION_SWEEP_KEY_SECRET_ARN"] = sweepKey;
+        }
+
         if (settings.PreSignUpFailOpen is { } failOpen)
         {
             environment["MIGRATION_PRESIGNUP_FAIL_OPEN"] = failOpen ? "true" : "false";

@@ -83,6 +83,16 @@ internal sealed class MigrationFunction : Construct
             }));
         }
 
+        if (migration.FunctionSettings.SweepKeySecretArn is { } sweepKeyArn)
+        {
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ReadSweepKey",
+                Actions = ["secretsmanager:GetSecretValue"],
+                Resources = [sweepKeyArn],
+            }));
+        }
+
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
             FunctionName = migration.FunctionName,

@@ -14,7 +14,7 @@ internal sealed class MigrationStack : Stack
 {
     internal const string CognitoPrincipal = "cognito-idp.amazonaws.com";
 
-    internal static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
+    internal static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser"];
 
     public MigrationStack(Construct scope, MigrationSettings migration, string codeFolder)
         : base(scope, migration.StackName, new StackProps

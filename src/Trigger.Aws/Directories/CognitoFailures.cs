@@ -2,7 +2,10 @@ using Trigger.Migration.Ports;
 
 namespace Trigger.Aws.Directories;
 
-/// <summary>Turns what is left after the retries (throttling, 5xx, network) into the domain's one exception.</summary>
+/// <summary>
+/// Turns what is left after the retries into the domain's one exception: throttling, 5xx, network and
+/// timeouts as transient (the pool was out of reach), any other service error (a 4xx) as not.
+/// </summary>
 internal static class CognitoFailures
 {
     public static async Task<T> UnavailableOnFailureAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
@@ -13,7 +16,8 @@ internal static class CognitoFailures
         }
         catch (AwsServiceException e)
         {
-            throw new UserDirectoryUnavailableException(e.ErrorCode ?? $"HTTP {(int)e.StatusCode}", e);
+            throw new UserDirectoryUnavailableException(
+                e.ErrorCode ?? $"HTTP {(int)e.StatusCode}", AwsResilience.IsTransient(e, CancellationToken.None), e);
         }
         catch (Polly.ExecutionRejectedException e)
         {

@@ -7,15 +7,28 @@ namespace Trigger.Aws.Directories;
 /// <summary>
 /// The old pool over Cognito: AdminGetUser and ListUsers to find users, AdminInitiateAuth with
 /// ADMIN_USER_PASSWORD_AUTH to check a password. NotAuthorized is never retried (the old pool locks a user
-/// out after repeated failures); a rejected SECRET_HASH triggers one refetch of a rotated secret.
+/// out after repeated failures); give <c>passwordChecks</c> a client whose pipeline retries only unsent
+/// requests (<see cref="AwsResilienceOptions.RetryOnlyUnsentRequests"/>), since a timeout or 5xx after
+/// sending may already have counted a failed attempt. A rejected SECRET_HASH triggers one refetch of a rotated secret.
 /// Tokens the old pool issues are dropped on the spot: never logged, never returned.
 /// </summary>
-public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, OldPoolTarget target, IClientSecretSource? clientSecret = null)
+public sealed class CognitoOldUserDirectory(
+    ICognitoIdentityProvider cognito, OldPoolTarget target, IClientSecretSource? clientSecret = null, ICognitoIdentityProvider? passwordChecks = null)
     : IOldUserDirectory
 {
-    private static readonly HashSet<string> PasswordProvingChallenges = new(StringComparer.Ordinal)
+    private readonly ICognitoIdentityProvider _passwordChecks = passwordChecks ?? cognito;
+
+    // ListUsers takes a Limit of 1 to 60.
+    private const int MaxListUsersLimit = 60;
+
+    // Challenges Cognito asks only after the password proved right (the API reference names the email code
+    // EMAIL_OTP in the enum and EMAIL_MFA in the challenge list: both are read). With an SMS or email code the old
+    // pool has already sent the user a code (AdminInitiateAuth); the trigger never answers it.
+    private static readonly HashSet<string> SmsChallenges = new(StringComparer.Ordinal) { "SMS_MFA", "SMS_OTP" };
+
+    private static readonly HashSet<string> UncarriedMfaChallenges = new(StringComparer.Ordinal)
     {
-        "SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_OTP", "MFA_SETUP", "SELECT_MFA_TYPE",
+        "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "EMAIL_MFA", "MFA_SETUP", "SELECT_MFA_TYPE",
     };
 
     /// <inheritdoc />
@@ -33,17 +46,34 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
             }
         }, cancellationToken);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Up to <paramref name="limit"/> users whose <paramref name="attribute"/> equals <paramref name="value"/>.
+    /// ListUsers may answer a page shorter than its Limit, even an empty one, together with a
+    /// PaginationToken (a filter does not change that), so the token is followed until the users asked for
+    /// are found or there is no token; an empty first page never reads as "nobody". The caller's token
+    /// (the invocation's budget) bounds the walk.
+    /// </summary>
     public Task<IReadOnlyList<OldUser>> FindByAttributeAsync(string attribute, string value, int limit, CancellationToken cancellationToken) =>
         CognitoFailures.UnavailableOnFailureAsync<IReadOnlyList<OldUser>>(async () =>
         {
-            var page = await cognito.ListUsersAsync(new ListUsersRequest
+            var found = new List<OldUser>();
+            string? token = null;
+            do
             {
-                UserPoolId = target.UserPoolId,
-                Filter = $"{attribute} = {SignInName.FilterLiteral(value)}",
-                Limit = limit,
-            }, cancellationToken);
-            return [.. (page.Users ?? []).Where(u => u.Username is not null).Select(CognitoUsers.ToOldUser)];
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await cognito.ListUsersAsync(new ListUsersRequest
+                {
+                    UserPoolId = target.UserPoolId,
+                    Filter = $"{attribute} = {SignInName.FilterLiteral(value)}",
+                    Limit = Math.Clamp(limit - found.Count, 1, MaxListUsersLimit),
+                    PaginationToken = token,
+                }, cancellationToken);
+                found.AddRange((page.Users ?? []).Where(u => u.Username is not null).Select(CognitoUsers.ToOldUser));
+                token = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
+            }
+            while (found.Count < limit && token is not null);
+
+            return found.Count > limit ? found[..limit] : found;
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -63,7 +93,7 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
                 }
                 catch (NotAuthorizedException again) when (IsSecretHashRejection(again))
                 {
-                    throw new UserDirectoryUnavailableException("the old pool rejects the client secret", again);
+                    throw new UserDirectoryUnavailableException("the old pool rejects the client secret", transient: false, again);
                 }
             }
         }, cancellationToken);
@@ -79,7 +109,7 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
 
         try
         {
-            var answer = await cognito.AdminInitiateAuthAsync(new AdminInitiateAuthRequest
+            var answer = await _passwordChecks.AdminInitiateAuthAsync(new AdminInitiateAuthRequest
             {
                 UserPoolId = target.UserPoolId,
                 ClientId = target.ClientId,
@@ -90,7 +120,8 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
             {
                 { AuthenticationResult: not null } => PasswordCheck.Accepted,
                 { ChallengeName: "NEW_PASSWORD_REQUIRED" } => PasswordCheck.TemporaryPassword,
-                { ChallengeName: { } challenge } when PasswordProvingChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingMfa,
+                { ChallengeName: { } challenge } when SmsChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingSmsMfa,
+                { ChallengeName: { } challenge } when UncarriedMfaChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingUncarriedMfa,
                 _ => PasswordCheck.UnsupportedChallenge,
             };
         }
@@ -113,6 +144,5 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
     }
 
     // Cognito says "Unable to verify secret hash for client <id>" when SECRET_HASH does not match.
-    private static bool IsSecretHashRejection(NotAuthorizedException e) =>
-        e.Message.Contains("secret hash", StringComparison.OrdinalIgnoreCase);
+    private static bool IsSecretHashRejection(NotAuthorizedException e) => e.SecretHashRejected;
 }

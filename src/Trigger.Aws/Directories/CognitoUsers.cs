@@ -11,7 +11,7 @@ public static class CognitoUsers
     {
         var mfa = new List<string>(user.UserMFASettingList ?? []);
         AddLegacySms(mfa, user.MFAOptions);
-        return new OldUser(user.Username!, Attributes(user.UserAttributes), user.UserStatus ?? "UNKNOWN", user.Enabled ?? true, mfa);
+        return new OldUser(user.Username!, Attributes(user.UserAttributes), user.UserStatus ?? "UNKNOWN", user.Enabled, mfa);
     }
 
     /// <summary>From a ListUsers entry, which carries only the legacy MFA options.</summary>
@@ -19,7 +19,7 @@ public static class CognitoUsers
     {
         var mfa = new List<string>();
         AddLegacySms(mfa, user.MFAOptions);
-        return new OldUser(user.Username!, Attributes(user.Attributes), user.UserStatus ?? "UNKNOWN", user.Enabled ?? true, mfa);
+        return new OldUser(user.Username!, Attributes(user.Attributes), user.UserStatus ?? "UNKNOWN", user.Enabled, mfa);
     }
 
     private static Dictionary<string, string> Attributes(IReadOnlyList<AttributeType>? attributes)

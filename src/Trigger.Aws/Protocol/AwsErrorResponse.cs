@@ -39,7 +39,14 @@ internal static class AwsErrorResponse
             text.Append(": ").Append(safeMessage);
         }
 
-        return Create(code, text.ToString(), response.StatusCode, requestId);
+        var exception = Create(code, text.ToString(), response.StatusCode, requestId);
+        if (exception is NotAuthorizedException notAuthorized)
+        {
+            // Judged on the service's own words: redaction may have cut "hash" out (a user named "hash").
+            notAuthorized.SecretHashRejected = NotAuthorizedException.NamesSecretHash(serviceMessage);
+        }
+
+        return exception;
     }
 
     /// <summary>The typed exception for <paramref name="code"/>; the base type for codes we do not single out.</summary>

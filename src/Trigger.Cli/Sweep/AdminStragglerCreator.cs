@@ -1,5 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Sweep;
 
@@ -25,6 +26,7 @@ internal sealed class AdminStragglerCreator(
     bool notify,
     bool dryRun,
     IReadOnlyDictionary<string, DateTimeOffset?> inDoubt,
+    string? sweepKey,
     TimeProvider time)
 {
     public const string NameTakenInNewPool = "NameTakenInNewPool";
@@ -33,6 +35,7 @@ internal sealed class AdminStragglerCreator(
     public const string StuckInForceChangePassword = "StuckInForceChangePassword";
     public const string ResetCodeNotSent = "ResetCodeNotSent";
     public const string SmsMfaNotCarried = "SmsMfaNotCarried";
+    public const string MfaNotCarried = "MfaNotCarried";
 
     /// <summary>
     /// How long after its intent a creation of this sweep can reach the pool: the batch retry pipeline's
@@ -96,6 +99,7 @@ internal sealed class AdminStragglerCreator(
                         Username = user.Username,
                         UserAttributes = [.. verdict.Attributes.Select(a => new AttributeType { Name = a.Key, Value = a.Value })],
                         MessageAction = "SUPPRESS",
+                        ClientMetadata = Proof(user.Username),
                     },
                     cancellationToken);
             }
@@ -226,6 +230,15 @@ internal sealed class AdminStragglerCreator(
         }
     }
 
+    // The PreSignUp guard lets an AdminCreateUser of an unmigrated old username through only with this
+    // proof; it travels in ClientMetadata, which the client redacts from error messages like a password.
+    private Dictionary<string, string>? Proof(string username) => sweepKey is null
+        ? null
+        : new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SweepProof.MetadataKey] = SweepProof.Create(sweepKey, newUserPoolId, username, time.GetUtcNow()),
+        };
+
     private static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) => new()
     {
         E = JournalEntry.OutcomeKind,
@@ -242,12 +255,22 @@ internal sealed class AdminStragglerCreator(
     private static string? DroppedDetail(TriageVerdict verdict) =>
         verdict.Dropped.Count > 0 ? $"dropped (not in the new schema): {string.Join(", ", verdict.Dropped)}" : null;
 
-    // AdminCreateUser cannot set MFA preferences: say so rather than lose SMS MFA silently.
-    private static string? MfaReason(StragglerCandidate candidate) =>
-        candidate.User.MfaMethods.Contains("SMS_MFA", StringComparer.Ordinal) ? SmsMfaNotCarried : null;
+    // AdminCreateUser cannot set MFA preferences: say so rather than lose a second factor silently. A factor
+    // other than SMS (TOTP, email codes) is known only from a snapshot exported with --mfa-details; ListUsers
+    // shows legacy SMS settings only.
+    private static string? MfaReason(StragglerCandidate candidate) => candidate.User.MfaMethods switch
+    {
+        var methods when methods.Any(m => m != "SMS_MFA") => MfaNotCarried,
+        var methods when methods.Contains("SMS_MFA", StringComparer.Ordinal) => SmsMfaNotCarried,
+        _ => null,
+    };
 
-    private static string? MfaDetail(StragglerCandidate candidate) =>
-        MfaReason(candidate) is null ? null : "the old user had SMS MFA; the new user has no MFA preference set";
+    private static string? MfaDetail(StragglerCandidate candidate) => MfaReason(candidate) switch
+    {
+        MfaNotCarried => $"the old user had MFA ({string.Join(", ", candidate.User.MfaMethods)}) that cannot be carried over; the new user has none and gets in only through a reset code",
+        SmsMfaNotCarried => "the old user had SMS MFA; the new user has no MFA preference set",
+        _ => null,
+    };
 
     /// <summary>A creation this sweep may have made, and when its intent was written (null: not recorded).</summary>
     private sealed record CreationAttempt(DateTimeOffset? At)

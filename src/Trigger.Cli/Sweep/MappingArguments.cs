@@ -21,10 +21,11 @@ internal static class MappingArguments
                 throw new SweepUsageException($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{pair}' is not one.");
             }
 
-            if (StandardAttributes.IsReserved(parts[1]))
-            {
-                throw new SweepUsageException($"--attribute-renames cannot rename to the reserved attribute '{parts[1]}'.");
-            }
+        }
+
+        if (RenameRules.Problem(renameMap) is { } problem)
+        {
+            throw new SweepUsageException($"--attribute-renames {problem}.");
         }
 
         var custom = new HashSet<string>(StringComparer.Ordinal);

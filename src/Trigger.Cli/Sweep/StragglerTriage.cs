@@ -69,6 +69,7 @@ internal sealed class StragglerTriage(AttributeMapper mapper, NewPoolSchema sche
     private static string Explain(Refusal refusal, OldUser user) => refusal switch
     {
         Refusal.UserDisabled => "disabled in the old pool",
+        Refusal.EnabledUnknown => "the old pool's record does not say whether the user is enabled",
         Refusal.UserNotConfirmed => "never confirmed the sign-up in the old pool",
         Refusal.NoVerifiedContact => "no verified email or phone: no reset code could reach the user",
         Refusal.UnsupportedUserStatus => $"old status {user.Status} cannot be migrated",

@@ -1,12 +1,16 @@
 using System.CommandLine;
 using Trigger.Cli.Common;
 using Trigger.Migration.Attributes;
+using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Sweep;
 
 /// <summary><c>sweep</c>: create the old pool's stragglers in the new pool, paced, resumable, lossless.</summary>
 internal static class SweepCommand
 {
+    /// <summary>The environment variable the sweep key is read from (never an option: command lines end up in shell history and process lists).</summary>
+    public const string SweepKeyVariable = "COGNITO_MIGRATE_SWEEP_KEY";
+
     private const string Description =
         "Create every old user not yet in the new pool there (the stragglers), paced, resumable, with a report and an id map.";
 
@@ -100,6 +104,12 @@ internal static class SweepCommand
                 throw new CliFailure(e.Message, ExitCodes.Usage);
             }
 
+            var sweepKey = host.Environment.Get(SweepKeyVariable) is { Length: > 0 } key ? key : null;
+            if (sweepKey is { Length: < SweepProof.MinimumKeyLength })
+            {
+                throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's MIGRATION_SWEEP_KEY_SECRET_ARN secret).", ExitCodes.Usage);
+            }
+
             var factory = new CognitoClientFactory(host, options.ReadProfile(parse), CognitoClientFactory.BatchResilience);
             var newPool = factory.Connect(options.ReadNewPool(parse));
             var oldPool = options.ReadOptionalOldPool(parse) is { } oldTarget ? factory.Connect(oldTarget) : null;
@@ -129,6 +139,7 @@ internal static class SweepCommand
                 PagesPerSecond = parse.GetValue(listRate),
                 Concurrency = parse.GetValue(concurrency),
                 Attributes = mapping,
+                SweepKey = sweepKey,
                 AllowDroppedAttributes = parse.GetValue(allowDropped),
                 RunImport = parse.GetValue(import),
                 CloudWatchLogsRoleArn = parse.GetValue(logsRole),

@@ -18,6 +18,13 @@ internal sealed record SweepOptions
     /// <summary>How stragglers are created. Default <see cref="SweepStrategy.Admin"/>.</summary>
     public SweepStrategy Strategy { get; init; } = SweepStrategy.Admin;
 
+    /// <summary>
+    /// The sweep key (from COGNITO_MIGRATE_SWEEP_KEY), shared with the function's MIGRATION_SWEEP_KEY_SECRET_ARN:
+    /// each AdminCreateUser carries a proof made with it, without which the PreSignUp guard refuses to
+    /// create an old username. Null: no proof is sent. A secret: never printed.
+    /// </summary>
+    public string? SweepKey { get; init; }
+
     /// <summary>List what would be created and why the rest would be skipped; nothing is written to the new pool.</summary>
     public bool DryRun { get; init; }
 

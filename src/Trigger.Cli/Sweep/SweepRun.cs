@@ -78,6 +78,7 @@ internal sealed partial class SweepRun(
                 options.Notify,
                 dryRun: false,
                 replay.InDoubt,
+                options.SweepKey,
                 time);
             var pipeline = new SweepPipeline(
                 options.Concurrency,
@@ -136,6 +137,7 @@ internal sealed partial class SweepRun(
                 notify: false,
                 dryRun: true,
                 new Dictionary<string, DateTimeOffset?>(),
+                sweepKey: null,
                 time);
             var pipeline = new SweepPipeline(
                 options.Concurrency,

@@ -30,6 +30,9 @@ internal sealed partial record TriggerSettings
 
     public bool PreSignUpFailOpen { get; init; }
 
+    /// <summary>The Secrets Manager secret holding the sweep key the PreSignUp guard checks sweep proofs with; null to accept none.</summary>
+    public string? SweepKeySecretArn { get; init; }
+
     /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
 
@@ -61,6 +64,7 @@ internal sealed partial record TriggerSettings
 
         var secretArn = OptionalArn("MIGRATION_OLD_CLIENT_SECRET_ARN", ":secretsmanager:");
         var roleArn = OptionalArn("MIGRATION_OLD_ROLE_ARN", ":iam::");
+        var sweepKeyArn = OptionalArn("MIGRATION_SWEEP_KEY_SECRET_ARN", ":secretsmanager:");
         var externalId = Optional("MIGRATION_OLD_EXTERNAL_ID");
         if (externalId is not null && roleArn is null)
         {
@@ -80,6 +84,7 @@ internal sealed partial record TriggerSettings
             OldClientId = clientId,
             OldRegion = region,
             OldClientSecretArn = secretArn,
+            SweepKeySecretArn = sweepKeyArn,
             OldRoleArn = roleArn,
             OldExternalId = externalId,
             OldEndpoint = oldEndpoint,
@@ -99,6 +104,13 @@ internal sealed partial record TriggerSettings
                     "REFUSE" => WeakPasswordAction.Refuse,
                     "ALLOW" => WeakPasswordAction.Allow,
                     var other => throw new SettingsException($"MIGRATION_WEAK_PASSWORD_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
+                },
+                UncarriedMfaAction = Optional("MIGRATION_UNCARRIED_MFA_ACTION")?.ToUpperInvariant() switch
+                {
+                    null or "RESET" => UncarriedMfaAction.Reset,
+                    "REFUSE" => UncarriedMfaAction.Refuse,
+                    "ALLOW" => UncarriedMfaAction.Allow,
+                    var other => throw new SettingsException($"MIGRATION_UNCARRIED_MFA_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
             },
             PreSignUpFailOpen = Optional("MIGRATION_PRESIGNUP_FAIL_OPEN")?.ToUpperInvariant() switch
@@ -161,10 +173,11 @@ internal sealed partial record TriggerSettings
                 throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES must be 'old=new' pairs separated by commas, each old name once; '{pair}' is not.");
             }
 
-            if (StandardAttributes.IsReserved(parts[1]))
-            {
-                throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES cannot rename to the reserved attribute '{parts[1]}'.");
-            }
+        }
+
+        if (RenameRules.Problem(renames) is { } problem)
+        {
+            throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES {problem}.");
         }
 
         return renames;

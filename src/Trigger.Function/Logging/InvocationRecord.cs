@@ -29,6 +29,7 @@ internal sealed record InvocationRecord
     public int OldPoolCalls { get; init; }
 
     public LogLevel Level => Outcome == "error" ? LogLevel.Error
-        : Reason is "OldPoolUnavailable" or "DeadlineExceeded" or "RefusedOldPoolUnavailable" or "AllowedOldPoolUnavailable" ? LogLevel.Warn
+        : Reason is "OldPoolUnavailable" or "DeadlineExceeded" or "RefusedOldPoolUnavailable" or "AllowedOldPoolUnavailable"
+            or "OldPoolRejectedLookup" or "RefusedLookupRejected" ? LogLevel.Warn
         : LogLevel.Info;
 }

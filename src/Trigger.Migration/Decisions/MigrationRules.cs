@@ -15,6 +15,7 @@ public static class MigrationRules
     public static Refusal? BeforePasswordCheck(OldUser user) => user switch
     {
         { Enabled: false } => Refusal.UserDisabled,
+        { Enabled: null } => Refusal.EnabledUnknown,
         { Status: "CONFIRMED" or "FORCE_CHANGE_PASSWORD" } => null,
         { Status: "RESET_REQUIRED" } => Refusal.PasswordResetRequired,
         { Status: "UNCONFIRMED" } => Refusal.UserNotConfirmed,
@@ -28,7 +29,7 @@ public static class MigrationRules
     public static (string? FinalStatus, Refusal? Refusal) AfterPasswordCheck(
         OldUser user, PasswordCheck check, bool passwordMeetsNewPolicy, WeakPasswordAction weakPasswordAction) => Settle(user, check) switch
     {
-        PasswordCheck.Accepted or PasswordCheck.AcceptedPendingMfa => (passwordMeetsNewPolicy, weakPasswordAction) switch
+        PasswordCheck.Accepted or PasswordCheck.AcceptedPendingSmsMfa or PasswordCheck.AcceptedPendingUncarriedMfa => (passwordMeetsNewPolicy, weakPasswordAction) switch
         {
             (true, _) or (false, WeakPasswordAction.Allow) => (Confirmed, null),
             (false, WeakPasswordAction.Reset) when user.HasVerifiedContact => (ResetRequired, null),
@@ -49,7 +50,7 @@ public static class MigrationRules
     /// (and emulators) issue tokens for it, and it must never become a CONFIRMED password.
     /// </summary>
     private static PasswordCheck Settle(OldUser user, PasswordCheck check) =>
-        user.Status == "FORCE_CHANGE_PASSWORD" && check is PasswordCheck.Accepted or PasswordCheck.AcceptedPendingMfa
+        user.Status == "FORCE_CHANGE_PASSWORD" && check is PasswordCheck.Accepted or PasswordCheck.AcceptedPendingSmsMfa or PasswordCheck.AcceptedPendingUncarriedMfa
             ? PasswordCheck.TemporaryPassword
             : check;
 
@@ -57,12 +58,44 @@ public static class MigrationRules
     public static Refusal? ForForgotPassword(OldUser user) => user switch
     {
         { Enabled: false } => Refusal.UserDisabled,
+        { Enabled: null } => Refusal.EnabledUnknown,
         { Status: "CONFIRMED" or "FORCE_CHANGE_PASSWORD" or "RESET_REQUIRED" } => user.HasVerifiedContact ? null : Refusal.NoVerifiedContact,
         { Status: "UNCONFIRMED" } => Refusal.UserNotConfirmed,
         _ => Refusal.UnsupportedUserStatus,
     };
 
     /// <summary>SMS MFA carries over when the user had it and the phone is verified; TOTP secrets cannot.</summary>
-    public static bool CarriesSmsMfa(OldUser user) =>
-        user.HasVerifiedPhone && user.MfaMethods.Contains("SMS_MFA", StringComparer.Ordinal);
+    public static bool CarriesSmsMfa(OldUser user) => CarriesSmsMfa(user, check: null);
+
+    /// <summary>
+    /// SMS MFA carries over (enableSMSMFA) when the user had it, by their settings or by the old pool's
+    /// SMS challenge, and the phone is verified.
+    /// </summary>
+    public static bool CarriesSmsMfa(OldUser user, PasswordCheck? check) =>
+        user.HasVerifiedPhone
+        && (user.MfaMethods.Contains("SMS_MFA", StringComparer.Ordinal) || check == PasswordCheck.AcceptedPendingSmsMfa);
+
+    /// <summary>
+    /// True when the user had a second factor (in their MFA settings, or asked for by the old pool after
+    /// the password) and the new pool would not get one: no SMS MFA carried. TOTP secrets cannot be read,
+    /// email codes and method choices cannot be set by the trigger's answer, and MFA_SETUP means the old
+    /// pool demanded a factor the user has not enrolled yet.
+    /// </summary>
+    public static bool LosesMfa(OldUser user, PasswordCheck? check) =>
+        (user.MfaMethods.Count > 0 || check is PasswordCheck.AcceptedPendingSmsMfa or PasswordCheck.AcceptedPendingUncarriedMfa)
+        && !CarriesSmsMfa(user, check);
+
+    /// <summary>
+    /// Applies <paramref name="action"/> to a migration that would end in <paramref name="finalStatus"/>
+    /// for a user who loses their second factor; unchanged when they do not.
+    /// </summary>
+    public static (string? FinalStatus, Refusal? Refusal) ForUncarriedMfa(
+        OldUser user, PasswordCheck? check, string finalStatus, UncarriedMfaAction action) =>
+        !LosesMfa(user, check) ? (finalStatus, null) : action switch
+        {
+            UncarriedMfaAction.Allow => (finalStatus, null),
+            UncarriedMfaAction.Refuse => (null, Refusal.UncarriedMfa),
+            _ when user.HasVerifiedContact => (ResetRequired, null),
+            _ => (null, Refusal.UncarriedMfaWithoutVerifiedContact),
+        };
 }

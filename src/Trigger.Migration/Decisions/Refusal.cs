@@ -15,6 +15,9 @@ public enum Refusal
     /// <summary>The old user is disabled.</summary>
     UserDisabled,
 
+    /// <summary>The old pool's record did not say whether the user is enabled: unknown is not enabled.</summary>
+    EnabledUnknown,
+
     /// <summary>The old user never confirmed the sign-up.</summary>
     UserNotConfirmed,
 
@@ -36,11 +39,20 @@ public enum Refusal
     /// <summary>The password is right but the new pool's policy rejects it, and the configuration says refuse.</summary>
     WeakPassword,
 
+    /// <summary>The user's second factor cannot be carried over, and the configuration says refuse.</summary>
+    UncarriedMfa,
+
+    /// <summary>The user's second factor cannot be carried over, and there is no verified contact for a reset code.</summary>
+    UncarriedMfaWithoutVerifiedContact,
+
     /// <summary>The event lacked the sign-in name or the password.</summary>
     IncompleteEvent,
 
     /// <summary>The old pool could not answer in time (throttling, 5xx, network).</summary>
     OldPoolUnavailable,
+
+    /// <summary>The old pool refused a look-up itself (a 4xx other than throttling, e.g. a filter over its limits).</summary>
+    OldPoolRejectedLookup,
 
     /// <summary>The invocation's time budget ran out.</summary>
     DeadlineExceeded,

@@ -47,6 +47,7 @@ public sealed class SignInMigration
             }
 
             string finalStatus;
+            PasswordCheck? check = null;
             if (forgotPassword)
             {
                 if (MigrationRules.ForForgotPassword(user) is { } refusal)
@@ -63,9 +64,9 @@ public sealed class SignInMigration
                     return MigrationOutcome.Refused(refusal);
                 }
 
-                var check = await _oldPool.CheckPasswordAsync(user.Username, password!, cancellationToken);
+                check = await _oldPool.CheckPasswordAsync(user.Username, password!, cancellationToken);
                 var meetsPolicy = _options.NewPasswordPolicy?.Accepts(password!) ?? true;
-                var (status, afterCheck) = MigrationRules.AfterPasswordCheck(user, check, meetsPolicy, _options.WeakPasswordAction);
+                var (status, afterCheck) = MigrationRules.AfterPasswordCheck(user, check.Value, meetsPolicy, _options.WeakPasswordAction);
                 if (afterCheck is { } refusedAfterCheck)
                 {
                     return MigrationOutcome.Refused(refusedAfterCheck);
@@ -74,11 +75,20 @@ public sealed class SignInMigration
                 finalStatus = status!;
             }
 
-            return Migrated(user, resolution.ViaAlias, finalStatus);
+            var (mfaStatus, mfaRefusal) = MigrationRules.ForUncarriedMfa(user, check, finalStatus, _options.UncarriedMfaAction);
+            if (mfaRefusal is { } lostFactor)
+            {
+                return MigrationOutcome.Refused(lostFactor);
+            }
+
+            return Migrated(user, resolution.ViaAlias, mfaStatus!, check);
         }
-        catch (UserDirectoryUnavailableException)
+        catch (UserDirectoryUnavailableException e)
         {
-            return MigrationOutcome.Refused(cancellationToken.IsCancellationRequested ? Refusal.DeadlineExceeded : Refusal.OldPoolUnavailable);
+            return MigrationOutcome.Refused(
+                cancellationToken.IsCancellationRequested ? Refusal.DeadlineExceeded
+                : e.Transient ? Refusal.OldPoolUnavailable
+                : Refusal.OldPoolRejectedLookup);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -86,7 +96,7 @@ public sealed class SignInMigration
         }
     }
 
-    private MigrationOutcome Migrated(OldUser user, bool viaAlias, string finalStatus)
+    private MigrationOutcome Migrated(OldUser user, bool viaAlias, string finalStatus, PasswordCheck? check)
     {
         var mapped = _mapper.Map(user, includeUsername: viaAlias);
         return new MigrationOutcome
@@ -96,7 +106,7 @@ public sealed class SignInMigration
                 UserAttributes = mapped.Attributes,
                 FinalUserStatus = finalStatus,
                 MessageAction = "SUPPRESS",
-                EnableSmsMfa = MigrationRules.CarriesSmsMfa(user),
+                EnableSmsMfa = MigrationRules.CarriesSmsMfa(user, check),
                 ForceAliasCreation = false,
             },
             ViaAlias = viaAlias,

@@ -16,4 +16,7 @@ public sealed record SignInMigrationOptions
 
     /// <summary>What to do with a right password the new policy rejects. Default: <see cref="WeakPasswordAction.Reset"/>.</summary>
     public WeakPasswordAction WeakPasswordAction { get; init; } = WeakPasswordAction.Reset;
+
+    /// <summary>What to do with a user whose MFA cannot be carried over. Default: <see cref="UncarriedMfaAction.Reset"/>.</summary>
+    public UncarriedMfaAction UncarriedMfaAction { get; init; } = UncarriedMfaAction.Reset;
 }

@@ -5,11 +5,34 @@ namespace Trigger.Migration.Decisions;
 
 /// <summary>
 /// The PreSignUp guard: SignUp does not fire the migration trigger, so without it a stranger could
-/// register under the username, email, phone or preferred_username of an old user who has not migrated
-/// yet. An administrator creating the very same username (the sweep) passes.
+/// register a name that an old user who has not migrated yet signs in with. Every name the sign-up
+/// claims (the username and each email, phone_number and preferred_username value, whichever of them the
+/// new pool uses as username or alias) is looked up the way the migration trigger resolves a typed name:
+/// as an old username (AdminGetUser, which also resolves the old pool's own aliases) and through every
+/// plausible alias attribute. One owner not yet in the new pool is enough to refuse.
+/// The old pool being out of reach (throttling, 5xx, network, timeout) fails open only when configured,
+/// and only after every claimed name was tried; a look-up the pool refuses (a 4xx) refuses the sign-up.
+/// An AdminCreateUser of an old username passes only with the sweep's <see cref="SweepProof"/>.
 /// </summary>
-public sealed class SignUpGuard(IOldUserDirectory oldPool, INewUserDirectory newPool, IReadOnlyList<string> aliasAttributes, bool failOpen)
+public sealed class SignUpGuard(
+    IOldUserDirectory oldPool,
+    INewUserDirectory newPool,
+    IReadOnlyList<string> aliasAttributes,
+    bool failOpen,
+    ISweepKeySource? sweepKey = null,
+    TimeProvider? time = null)
 {
+    /// <summary>
+    /// Old users sharing one alias value that the guard checks; a value this many or more share is refused
+    /// outright (old pools allow duplicates of unverified emails and phones).
+    /// </summary>
+    public const int OwnerLimit = 20;
+
+    // Every attribute Cognito can make a username or an alias: whichever the new pool uses, a value in it is a name.
+    private static readonly string[] NameAttributes = ["email", "phone_number", "preferred_username"];
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <summary>Judges <paramref name="trigger"/>.</summary>
     public async Task<SignUpVerdict> JudgeAsync(PreSignUpEvent trigger, CancellationToken cancellationToken)
     {
@@ -19,53 +42,123 @@ public sealed class SignUpGuard(IOldUserDirectory oldPool, INewUserDirectory new
         }
 
         var adminCreate = trigger.TriggerSource == TriggerSources.PreSignUpAdminCreateUser;
-        try
+        var sweptUsername = adminCreate && await SweepProvesItselfAsync(trigger, cancellationToken) ? trigger.UserName : null;
+        var unreachable = false;
+        foreach (var name in ClaimedNames(trigger))
         {
-            await foreach (var owner in OwnersAsync(trigger, cancellationToken))
+            try
             {
-                if (adminCreate && string.Equals(owner.Username, trigger.UserName, StringComparison.Ordinal))
+                var verdict = await JudgeNameAsync(trigger, name, sweptUsername, cancellationToken);
+                if (verdict is not SignUpVerdict.Allowed)
                 {
-                    continue;
-                }
-
-                if (!await newPool.ExistsAsync(trigger.UserPoolId!, owner.Username, cancellationToken))
-                {
-                    return SignUpVerdict.RefusedNameOwnedByOldUser;
+                    return verdict;
                 }
             }
+            catch (UserDirectoryUnavailableException e) when (!e.Transient)
+            {
+                return SignUpVerdict.RefusedLookupRejected;
+            }
+            catch (UserDirectoryUnavailableException)
+            {
+                // Out of reach for this name: the next names are still tried, and any owner found there refuses.
+                unreachable = true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The budget is spent: every name left would time out the same way.
+                unreachable = true;
+                break;
+            }
+        }
 
-            return SignUpVerdict.Allowed;
+        return !unreachable ? SignUpVerdict.Allowed
+            : failOpen ? SignUpVerdict.AllowedOldPoolUnavailable
+            : SignUpVerdict.RefusedOldPoolUnavailable;
+    }
+
+    private async Task<SignUpVerdict> JudgeNameAsync(PreSignUpEvent trigger, string name, string? sweptUsername, CancellationToken cancellationToken)
+    {
+        if (await oldPool.FindByUsernameAsync(name, cancellationToken) is { } byUsername
+            && await Unmigrated(trigger, byUsername, sweptUsername, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        foreach (var attribute in SignInName.PlausibleAliases(name, aliasAttributes))
+        {
+            var owners = await oldPool.FindByAttributeAsync(attribute, name, OwnerLimit, cancellationToken);
+            if (owners.Count >= OwnerLimit)
+            {
+                return SignUpVerdict.RefusedNameOwnedByOldUser;
+            }
+
+            foreach (var owner in owners)
+            {
+                if (await Unmigrated(trigger, owner, sweptUsername, cancellationToken) is { } ownerRefusal)
+                {
+                    return ownerRefusal;
+                }
+            }
+        }
+
+        return SignUpVerdict.Allowed;
+    }
+
+    // The refusal when owner has not reached the new pool yet; null when it has, or when it is the user the sweep proved it creates.
+    private async Task<SignUpVerdict?> Unmigrated(PreSignUpEvent trigger, OldUser owner, string? sweptUsername, CancellationToken cancellationToken)
+    {
+        if (sweptUsername is not null && string.Equals(owner.Username, sweptUsername, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (await newPool.ExistsAsync(trigger.UserPoolId!, owner.Username, cancellationToken))
+        {
+            return null;
+        }
+
+        return trigger.TriggerSource == TriggerSources.PreSignUpAdminCreateUser
+            && string.Equals(owner.Username, trigger.UserName, StringComparison.OrdinalIgnoreCase)
+                ? SignUpVerdict.RefusedAdminCreateWithoutSweepProof
+                : SignUpVerdict.RefusedNameOwnedByOldUser;
+    }
+
+    private async Task<bool> SweepProvesItselfAsync(PreSignUpEvent trigger, CancellationToken cancellationToken)
+    {
+        if (sweepKey is null || string.IsNullOrEmpty(trigger.UserName)
+            || trigger.Request?.ClientMetadata?.GetValueOrDefault(SweepProof.MetadataKey) is not { Length: > 0 } proof)
+        {
+            return false;
+        }
+
+        try
+        {
+            var key = await sweepKey.GetAsync(cancellationToken);
+            return SweepProof.Verify(key, trigger.UserPoolId!, trigger.UserName, proof, _time.GetUtcNow());
         }
         catch (Exception e) when (e is UserDirectoryUnavailableException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            return failOpen ? SignUpVerdict.AllowedOldPoolUnavailable : SignUpVerdict.RefusedOldPoolUnavailable;
+            // The key cannot be read in time: the proof cannot be checked, so it does not count.
+            return false;
         }
     }
 
-    private async IAsyncEnumerable<OldUser> OwnersAsync(
-        PreSignUpEvent trigger, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static List<string> ClaimedNames(PreSignUpEvent trigger)
     {
-        if (!string.IsNullOrEmpty(trigger.UserName)
-            && await oldPool.FindByUsernameAsync(trigger.UserName, cancellationToken) is { } byUsername)
+        var names = new List<string>();
+        if (!string.IsNullOrEmpty(trigger.UserName))
         {
-            yield return byUsername;
+            names.Add(trigger.UserName);
         }
 
-        var attributes = trigger.Request?.UserAttributes;
-        if (attributes is null)
+        foreach (var attribute in NameAttributes)
         {
-            yield break;
-        }
-
-        foreach (var alias in aliasAttributes)
-        {
-            if (attributes.TryGetValue(alias, out var value) && !string.IsNullOrEmpty(value))
+            if (trigger.Request?.UserAttributes?.GetValueOrDefault(attribute) is { Length: > 0 } value && !names.Contains(value, StringComparer.Ordinal))
             {
-                foreach (var owner in await oldPool.FindByAttributeAsync(alias, value, 1, cancellationToken))
-                {
-                    yield return owner;
-                }
+                names.Add(value);
             }
         }
+
+        return names;
     }
 }

@@ -4,13 +4,13 @@ namespace Trigger.Migration.Ports;
 /// <param name="Username">The old pool's username (never an alias).</param>
 /// <param name="Attributes">Every attribute the old pool returned, <c>sub</c> included.</param>
 /// <param name="Status">The old <c>UserStatus</c>: CONFIRMED, FORCE_CHANGE_PASSWORD, RESET_REQUIRED, UNCONFIRMED, ...</param>
-/// <param name="Enabled">False for a disabled user.</param>
+/// <param name="Enabled">False for a disabled user; null when the old pool's record did not say (unknown, never taken as enabled).</param>
 /// <param name="MfaMethods">The MFA methods the user has set up, e.g. SMS_MFA, SOFTWARE_TOKEN_MFA.</param>
 public sealed record OldUser(
     string Username,
     IReadOnlyDictionary<string, string> Attributes,
     string Status,
-    bool Enabled,
+    bool? Enabled,
     IReadOnlyList<string> MfaMethods)
 {
     /// <summary>The value of <paramref name="name"/>, or null.</summary>

@@ -6,8 +6,14 @@ public enum PasswordCheck
     /// <summary>Tokens were issued: the password is right.</summary>
     Accepted,
 
-    /// <summary>An MFA challenge came after the password check: the password is right, MFA is left to settle.</summary>
-    AcceptedPendingMfa,
+    /// <summary>An SMS code challenge (SMS_MFA, SMS_OTP) came after the password check: the password is right.</summary>
+    AcceptedPendingSmsMfa,
+
+    /// <summary>
+    /// A second factor that cannot be carried to the new pool was asked for after the password check
+    /// (SOFTWARE_TOKEN_MFA, EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP): the password is right.
+    /// </summary>
+    AcceptedPendingUncarriedMfa,
 
     /// <summary><c>NEW_PASSWORD_REQUIRED</c>: the password is a temporary one an administrator set.</summary>
     TemporaryPassword,

@@ -161,6 +161,39 @@ public sealed class PlanChecksTests
         Assert.Equal("under a minute", SweepEstimate.Describe(new SweepEstimate(100).Creating));
     }
 
+    [Fact]
+    public void Evaluate_SampledSmsMfaUsersWithoutVerifiedPhone_CountedAsMfaNotCarried()
+    {
+        var oldPool = Pool() with { MfaConfiguration = "OPTIONAL" };
+        var newPool = Pool() with { MfaConfiguration = "OPTIONAL" };
+        var sms = new[] { new MFAOptionType { DeliveryMedium = "SMS", AttributeName = "phone_number" } };
+        var sample = new UserSample(10,
+        [
+            User("ann", ("phone_number", "+15555550100"), ("phone_number_verified", "true")) with { MFAOptions = sms },
+            User("bob", ("phone_number", "+15555550101"), ("phone_number_verified", "false")) with { MFAOptions = sms },
+            User("cat"),
+        ]);
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(oldPool, newPool, sample)), f => f.Code == "mfa-not-carried");
+
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.StartsWith("1 of the 3 sampled old users", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_OldPoolThreatProtectionEnforced_Warns()
+    {
+        var oldPool = Pool() with { UserPoolAddOns = new UserPoolAddOnsType { AdvancedSecurityMode = "ENFORCED" } };
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(oldPool)));
+
+        Assert.Equal(("old-threat-protection", Severity.Warning), (finding.Code, finding.Severity));
+    }
+
+    [Fact]
+    public void Evaluate_OldPoolThreatProtectionAudit_NoFinding() =>
+        Assert.Empty(PlanChecks.Evaluate(CreateInput(Pool() with { UserPoolAddOns = new UserPoolAddOnsType { AdvancedSecurityMode = "AUDIT" } })));
+
     private static PlanInput CreateInput(UserPoolType? oldPool = null, UserPoolType? newPool = null, UserSample? sample = null) => new()
     {
         OldPool = oldPool ?? Pool(),

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Trigger.Cli.Common;
 using Trigger.Cli.Tests.Sweep.Support;
 using Trigger.Migration.Attributes;
+using Trigger.Migration.Decisions;
 using Trigger.Testing;
 
 namespace Trigger.Cli.Tests.Sweep;
@@ -48,6 +49,65 @@ public sealed class AdminSweepTests
 
         Assert.Equal("New-pool-user", (await pools.NewUserOrNullAsync("hal"))!["given_name"]);
         Assert.DoesNotContain("hal", pools.SuccessfulCreations().Keys);
+    }
+
+    [Fact]
+    public async Task RunAsync_SnapshotWithTotpAndSmsUsers_EachReportedUnderItsOwnMfaReason()
+    {
+        await using var pools = await FakePools.StartAsync();
+        var snapshot = Path.Combine(pools.Scratch.FullName, "mfa.jsonl");
+        const string Verified = "\"email_verified\":\"true\"";
+        await File.WriteAllLinesAsync(snapshot,
+        [
+            "{\"kind\":\"snapshot\",\"format\":1,\"userPoolId\":\"us-east-1_old\"}",
+            $"{{\"kind\":\"user\",\"username\":\"totp\",\"attributes\":{{\"email\":\"t@example.com\",{Verified}}},\"status\":\"CONFIRMED\",\"enabled\":true,\"mfaSettings\":[\"SOFTWARE_TOKEN_MFA\"]}}",
+            $"{{\"kind\":\"user\",\"username\":\"sms\",\"attributes\":{{\"email\":\"s@example.com\",{Verified}}},\"status\":\"CONFIRMED\",\"enabled\":true,\"mfaSettings\":[\"SMS_MFA\"]}}",
+            "{\"kind\":\"summary\",\"users\":2}",
+        ]);
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = snapshot }));
+
+        Assert.Equal(0, run.ExitCode);
+        var reasons = JsonNode.Parse(run.Output)!["reasons"]!.AsArray()
+            .ToDictionary(r => $"{r!["outcome"]}/{r["reason"]}", r => r!["examples"]!.AsArray().Select(e => e!.GetValue<string>()).ToList());
+        Assert.Equal(["totp"], reasons["created/MfaNotCarried"]);
+        Assert.Equal(["sms"], reasons["created/SmsMfaNotCarried"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithSweepKey_EachCreationCarriesAProofTheGuardAcceptsAndNothingPrintsIt()
+    {
+        const string Key = "sweep-key-for-tests-0123456789abcdef";
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedOldAsync("ann", u => u with { Email = "ann@example.com" });
+        await pools.SeedOldAsync("bob", u => u with { Email = "bob@example.com" });
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { SweepKey = Key }));
+
+        Assert.Equal(0, run.ExitCode);
+        var creations = pools.NewPoolCalls("AdminCreateUser");
+        Assert.Equal(2, creations.Count);
+        foreach (var call in creations)
+        {
+            var request = JsonNode.Parse(call.RequestSummary)!;
+            var proof = request["ClientMetadata"]![SweepProof.MetadataKey]!.GetValue<string>();
+            Assert.True(SweepProof.Verify(Key, pools.NewPoolId, request["Username"]!.GetValue<string>(), proof, DateTimeOffset.UtcNow));
+            Assert.DoesNotContain(proof, run.Output + run.Messages, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Key, run.Output + run.Messages, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, File.ReadAllText(Path.Combine(pools.WorkDirectory, "journal.jsonl")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithoutSweepKey_NoClientMetadataSent()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedOldAsync("ann", u => u with { Email = "ann@example.com" });
+
+        await pools.SweepAsync(pools.Options());
+
+        Assert.Null(JsonNode.Parse(Assert.Single(pools.NewPoolCalls("AdminCreateUser")).RequestSummary)!["ClientMetadata"]);
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public sealed class CommandTests
 
     [Theory]
     [InlineData("--attribute-renames", "nonsense", "--attribute-renames")]
+    [InlineData("--attribute-renames", "custom:checked=email_verified", "--attribute-renames")]
+    [InlineData("--attribute-renames", "custom:a=custom:b,custom:b=custom:c", "--attribute-renames")]
     [InlineData("--new-custom-attributes", "tenant", "--new-custom-attributes")]
     [InlineData("--new-endpoint-url", "not a url", "--new-endpoint-url")]
     [InlineData("--strategy", "bulk", "--strategy")]

@@ -24,6 +24,8 @@ public sealed class UsageErrorTests
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--external-id", "abc123"], "--external-id needs --old-role-arn" },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--old-role-arn", "admin"], "--old-role-arn 'admin' is not an IAM role ARN" },
         { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--attribute-renames", "custom:a"], "--attribute-renames takes old=new pairs" },
+        { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--attribute-renames", "custom:ok=phone_number_verified"], "--attribute-renames cannot rename to or from 'phone_number_verified'" },
+        { ["plan", "--old-pool-id", "eu-west-1_Old1", "--new-pool-id", "eu-west-1_New1", "--attribute-renames", "custom:a=custom:x,custom:b=custom:x"], "--attribute-renames 'custom:a' and 'custom:b' are both renamed to 'custom:x'" },
         { ["enable", "--new-pool-id", "eu-west-1_New1", "--function-arn", "my-function"], "--function-arn 'my-function' is not a Lambda function ARN" },
         { ["migrate-everything"], "Unrecognized command or argument 'migrate-everything'." },
         { [], "Required command was not provided." },

@@ -45,6 +45,7 @@ public sealed class CognitoLocalMigrationFixture : IAsyncLifetime
             },
             FunctionSettings = new Dictionary<string, string> { ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:tenant" },
             LogFormat = "JSON",
+            AttachPreSignUpGuard = true,
         },
         SeedOldUsersAsync);
 
@@ -64,10 +65,21 @@ public sealed class CognitoLocalMigrationFixture : IAsyncLifetime
         await oldPool.CreateUserAsync(oldPoolId, new UserSpec("grace", Password) { Email = "grace@example.com", EmailVerified = false });
         await oldPool.CreateUserAsync(oldPoolId, new UserSpec("heidi", Password) { Email = "heidi@example.com" });
         await oldPool.CreateUserAsync(oldPoolId, new UserSpec("ivan", Password) { Email = "ivan@example.com" });
+        await oldPool.CreateUserAsync(oldPoolId, new UserSpec("victor", Password) { Email = "victor@example.com" });
     }
 
     /// <summary>Signs in on the new pool as an app would (USER_PASSWORD_AUTH).</summary>
     public Task<JsonObject> SignInAsync(string userName, string password) => Pools.SignInAsync(userName, password);
+
+    /// <summary>Self-service sign-up on the new pool (fires the PreSignUp guard).</summary>
+    public Task<JsonObject> SignUpAsync(string userName, string password, IReadOnlyDictionary<string, string> attributes) =>
+        NewPool.SendAsync("SignUp", new JsonObject
+        {
+            ["ClientId"] = NewClient.ClientId,
+            ["Username"] = userName,
+            ["Password"] = password,
+            ["UserAttributes"] = new JsonArray([.. attributes.Select(a => (JsonNode)new JsonObject { ["Name"] = a.Key, ["Value"] = a.Value })]),
+        });
 
     /// <summary>The new pool's user, or null when the migration did not create one.</summary>
     public Task<UserView?> NewUserOrNullAsync(string username) => Pools.NewUserOrNullAsync(username);

@@ -11,6 +11,9 @@ namespace Trigger.IntegrationTests.EndToEnd;
 public sealed class FakeOldPoolFixture : IAsyncLifetime
 {
     public const string Password = "Old-pool-Pa55!";
+
+    /// <summary>The sweep key in the fake's Secrets Manager, behind MIGRATION_SWEEP_KEY_SECRET_ARN.</summary>
+    public const string SweepKey = "sweep-key-end-to-end-0123456789abcdef";
     public FakeCognito Fake { get; private set; } = null!;
 
     public CognitoAdmin Admin { get; private set; } = null!;
@@ -34,11 +37,13 @@ public sealed class FakeOldPoolFixture : IAsyncLifetime
         NewPoolId = (await Admin.CreatePoolAsync(new PoolSpec("new"))).Id;
         OldClient = await Admin.CreateAppClientAsync(OldPoolId, new AppClientSpec("trigger") { GenerateSecret = true });
         var secretArn = Fake.SeedSecret("old-client-secret", OldClient.ClientSecret!);
+        var sweepKeyArn = Fake.SeedSecret("sweep-key", SweepKey);
         Environment = new Dictionary<string, string>
         {
             ["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId,
             ["MIGRATION_OLD_CLIENT_ID"] = OldClient.ClientId,
             ["MIGRATION_OLD_CLIENT_SECRET_ARN"] = secretArn,
+            ["MIGRATION_SWEEP_KEY_SECRET_ARN"] = sweepKeyArn,
             ["MIGRATION_OLD_ENDPOINT_URL"] = Fake.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = Fake.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = Fake.Endpoint.ToString(),

@@ -38,6 +38,19 @@ public sealed class ResilienceAndEdgeCaseTests : IDisposable
         Assert.Equal(3, _world.Fake.CallsTo("AdminInitiateAuth").Count);
     }
 
+    // A 5xx after the password was sent may already have counted toward the old pool's lockout: not retried.
+    [Fact]
+    public async Task SignIn_5xxOnThePasswordCheck_AskedOnceAndRefused()
+    {
+        await _world.AddOldUserAsync("lockout");
+        _world.Fake.Faults.FailNext("AdminInitiateAuth");
+
+        var result = await SignInAsync("lockout");
+
+        Assert.Empty(Response(result));
+        Assert.Single(_world.Fake.CallsTo("AdminInitiateAuth"));
+    }
+
     [Fact]
     public async Task SignIn_WrongPassword_OldPoolAskedOnceNeverRetried()
     {
@@ -100,12 +113,46 @@ public sealed class ResilienceAndEdgeCaseTests : IDisposable
     }
 
     [Fact]
-    public async Task SignIn_SmsMfaChallengeAfterPassword_Migrated()
+    public async Task SignIn_SmsMfaChallengeWithVerifiedPhone_MigratedConfirmedWithSmsMfa()
     {
-        await _world.AddOldUserAsync("mfa");
+        await _world.Admin.CreateUserAsync(_world.OldPoolId, new UserSpec("mfa", Password) { Email = "mfa@example.com", PhoneNumber = "+15555550123" });
         _world.Fake.SetSignInChallenge(_world.OldPoolId, "mfa", "SMS_MFA");
 
-        Assert.Equal("CONFIRMED", FinalStatus(await SignInAsync("mfa")));
+        var result = await SignInAsync("mfa");
+
+        Assert.Equal("CONFIRMED", FinalStatus(result));
+        Assert.True(Response(result)["enableSMSMFA"]!.GetValue<bool>());
+    }
+
+    // The attack: a stuffed password alone must not open, as CONFIRMED without MFA, an account that needed
+    // a second factor the new pool cannot get (authenticator app, email code, a choice, one still to set up).
+    [Theory]
+    [InlineData("SOFTWARE_TOKEN_MFA")]
+    [InlineData("EMAIL_OTP")]
+    [InlineData("SELECT_MFA_TYPE")]
+    [InlineData("MFA_SETUP")]
+    public async Task SignIn_UncarriedMfaChallengeAfterPassword_ResetRequiredNotConfirmed(string challenge)
+    {
+        var name = "mfa-" + challenge.ToLowerInvariant().Replace('_', '-');
+        await _world.AddOldUserAsync(name);
+        _world.Fake.SetSignInChallenge(_world.OldPoolId, name, challenge);
+
+        var result = await SignInAsync(name);
+
+        Assert.Equal("RESET_REQUIRED", FinalStatus(result));
+        Assert.NotEqual(true, Response(result)["enableSMSMFA"]?.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task SignIn_TotpChallengeWithoutVerifiedContact_Refused()
+    {
+        await _world.AddOldUserAsync("mfa-unreachable", emailVerified: false);
+        _world.Fake.SetSignInChallenge(_world.OldPoolId, "mfa-unreachable", "SOFTWARE_TOKEN_MFA");
+
+        var result = await SignInAsync("mfa-unreachable");
+
+        Assert.Empty(Response(result));
+        Assert.True(await BridgeOutput.AppearsAsync(_world.Bridge, "\"reason\":\"UncarriedMfaWithoutVerifiedContact\""));
     }
 
     [Fact]

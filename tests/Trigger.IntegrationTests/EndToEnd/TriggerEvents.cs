@@ -18,6 +18,21 @@ internal static class TriggerEvents
             ["validationData"] = null,
         });
 
+    public static string SignUp(string newPoolId, string userName, IReadOnlyDictionary<string, string> attributes) => Event("PreSignUp_SignUp", newPoolId, userName,
+        new JsonObject
+        {
+            ["userAttributes"] = new JsonObject(attributes.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
+            ["validationData"] = null,
+        });
+
+    public static string AdminCreateUser(string newPoolId, string userName, string? sweepProof) => Event("PreSignUp_AdminCreateUser", newPoolId, userName,
+        new JsonObject
+        {
+            ["userAttributes"] = new JsonObject { ["email"] = $"{userName}@example.com" },
+            ["validationData"] = null,
+            ["clientMetadata"] = sweepProof is null ? null : new JsonObject { ["cognito-migrate-sweep-proof"] = sweepProof },
+        });
+
     private static string Event(string source, string newPoolId, string userName, JsonObject request) => new JsonObject
     {
         ["version"] = "1",

@@ -22,6 +22,12 @@ public sealed record LocalMigrationPoolsOptions
 
     /// <summary>AWS_LAMBDA_LOG_FORMAT for the function; null: text.</summary>
     public string? LogFormat { get; init; }
+
+    /// <summary>
+    /// Also attaches the function as the new pool's PreSignUp trigger (cognito-local fires it for SignUp),
+    /// with the new pool's endpoint in AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER for the guard's look-ups.
+    /// </summary>
+    public bool AttachPreSignUpGuard { get; init; }
 }
 
 /// <summary>
@@ -158,8 +164,17 @@ public sealed class LocalMigrationPools : IAsyncDisposable
             new LambdaRuntimeBridgeOptions { Runtime = await publish, CognitoLocalShims = true, LogFormat = options.LogFormat, Environment = settings },
             cancellationToken);
         _newServer = await CognitoLocalServer.StartAsync(
-            new CognitoLocalOptions { LambdaEndpoint = Bridge.Endpoint, UserMigrationFunction = Bridge.FunctionName },
+            new CognitoLocalOptions
+            {
+                LambdaEndpoint = Bridge.Endpoint,
+                UserMigrationFunction = Bridge.FunctionName,
+                PreSignUpFunction = options.AttachPreSignUpGuard ? Bridge.FunctionName : null,
+            },
             cancellationToken);
+
+        // The bridge starts the runtime on the first invoke and reads this dictionary then, so the new
+        // pool's endpoint (known only now) still reaches the function.
+        settings["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = _newServer.Endpoint.ToString();
         NewPool = new CognitoAdmin(_newServer.Endpoint);
         NewPoolId = (await NewPool.CreatePoolAsync(options.NewPool, cancellationToken)).Id;
         NewClient = await NewPool.CreateAppClientAsync(NewPoolId, options.NewClient, cancellationToken);

@@ -263,6 +263,54 @@ public sealed class ResilienceTests
         Assert.False(AwsResilience.IsTransient(new OperationCanceledException(cancelled.Token), cancelled.Token));
     }
 
+    private static readonly AwsResilienceOptions _unsentOnly = new()
+    {
+        MaxRetryAttempts = 3,
+        BaseDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromSeconds(30),
+        AttemptTimeout = TimeSpan.FromMinutes(5),
+        RetryOnlyUnsentRequests = true,
+    };
+
+    private static AdminInitiateAuthRequest PasswordCheck() => new() { UserPoolId = "p", ClientId = "c", AuthFlow = AuthFlowType.AdminUserPasswordAuth };
+
+    // A 5xx after the request was sent may already have counted a failed attempt toward the old pool's lockout.
+    [Fact]
+    public async Task AdminInitiateAuthAsync_RetryOnlyUnsent_5xxIsNotRetried()
+    {
+        await using var server = LoopbackAwsServer.Script(CannedResponse.AwsError(500, "InternalErrorException", "oops"), _user);
+        using var http = new HttpClient();
+        var clock = new ManualClock(_start);
+
+        await Assert.ThrowsAsync<AwsServiceException>(() => DriveAsync(clock, Client(server, http, clock, _unsentOnly).AdminInitiateAuthAsync(PasswordCheck())));
+
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task AdminInitiateAuthAsync_RetryOnlyUnsent_ThrottlingIsRetried()
+    {
+        await using var server = LoopbackAwsServer.Script(
+            CannedResponse.AwsError(400, "TooManyRequestsException", "Too many requests"), CannedResponse.Json("""{"ChallengeName":"SMS_MFA"}"""));
+        using var http = new HttpClient();
+        var clock = new ManualClock(_start);
+
+        var answer = await DriveAsync(clock, Client(server, http, clock, _unsentOnly).AdminInitiateAuthAsync(PasswordCheck()));
+
+        Assert.Equal("SMS_MFA", answer.ChallengeName);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public void IsUnsent_ConnectionNeverMadeYesTimeoutOrDroppedAnswerNo()
+    {
+        Assert.True(AwsResilience.IsUnsent(new HttpRequestException(HttpRequestError.ConnectionError), CancellationToken.None));
+        Assert.True(AwsResilience.IsUnsent(new HttpRequestException(HttpRequestError.NameResolutionError), CancellationToken.None));
+        Assert.False(AwsResilience.IsUnsent(new HttpRequestException(HttpRequestError.ResponseEnded), CancellationToken.None));
+        Assert.False(AwsResilience.IsUnsent(new TimeoutRejectedException(), CancellationToken.None));
+        Assert.False(AwsResilience.IsUnsent(new OperationCanceledException(), CancellationToken.None));
+    }
+
     private static CognitoIdentityProviderClient Client(LoopbackAwsServer server, HttpClient http, ManualClock clock, AwsResilienceOptions options) =>
         AwsTestClients.Cognito(server, http, AwsResilience.CreatePipeline(options, clock), clock);
 

@@ -59,6 +59,12 @@ public sealed class TriggerSettingsTests
     [InlineData("MIGRATION_NEW_PASSWORD_POLICY", "min=3")]
     [InlineData("MIGRATION_NEW_PASSWORD_POLICY", "uppercase")]
     [InlineData("MIGRATION_WEAK_PASSWORD_ACTION", "ignore")]
+    [InlineData("MIGRATION_UNCARRIED_MFA_ACTION", "drop")]
+    [InlineData("MIGRATION_SWEEP_KEY_SECRET_ARN", "sweep-key")]
+    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:verified=email_verified")]
+    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:phone_ok=phone_number_verified")]
+    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:a=custom:b,custom:b=custom:c")]
+    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:a=custom:x,custom:b=custom:x")]
     [InlineData("MIGRATION_PRESIGNUP_FAIL_OPEN", "maybe")]
     [InlineData("MIGRATION_SAFETY_MARGIN_MS", "10")]
     [InlineData("MIGRATION_OLD_ENDPOINT_URL", "localhost:9229")]
@@ -68,6 +74,10 @@ public sealed class TriggerSettingsTests
 
         Assert.StartsWith(name, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_NoUncarriedMfaAction_DefaultsToReset() =>
+        Assert.Equal(UncarriedMfaAction.Reset, Load().Migration.UncarriedMfaAction);
 
     [Fact]
     public void Load_ExternalIdWithoutRole_Refused()
@@ -91,6 +101,8 @@ public sealed class TriggerSettingsTests
             ("MIGRATION_LEGACY_SUB_ATTRIBUTE", "custom:legacy_sub"),
             ("MIGRATION_NEW_PASSWORD_POLICY", "min=10,uppercase,numbers"),
             ("MIGRATION_WEAK_PASSWORD_ACTION", "refuse"),
+            ("MIGRATION_UNCARRIED_MFA_ACTION", "allow"),
+            ("MIGRATION_SWEEP_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:111122223333:secret:sweep-key-AbCdEf"),
             ("MIGRATION_PRESIGNUP_FAIL_OPEN", "true"));
 
         Assert.Equal("us-east-1", settings.OldRegion);
@@ -99,6 +111,8 @@ public sealed class TriggerSettingsTests
         Assert.Contains("custom:legacy_sub", settings.Migration.Attributes.NewCustomAttributes);
         Assert.Equal(new PasswordPolicy(10, false, true, true, false), settings.Migration.NewPasswordPolicy);
         Assert.Equal(WeakPasswordAction.Refuse, settings.Migration.WeakPasswordAction);
+        Assert.Equal(UncarriedMfaAction.Allow, settings.Migration.UncarriedMfaAction);
+        Assert.Equal("arn:aws:secretsmanager:us-east-1:111122223333:secret:sweep-key-AbCdEf", settings.SweepKeySecretArn);
         Assert.True(settings.PreSignUpFailOpen);
     }
 

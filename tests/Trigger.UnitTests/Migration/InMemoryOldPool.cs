@@ -13,6 +13,9 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>Fails only the look-ups whose call line (e.g. <c>FindByAttribute email</c>) it returns an exception for.</summary>
+    public Func<string, Exception?>? FailFor { get; set; }
+
     public InMemoryOldPool Add(OldUser user, string password = "Correct-horse-1", PasswordCheck? forcedCheck = null)
     {
         _users[user.Username] = (user, password, forcedCheck);
@@ -26,6 +29,7 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
     {
         Calls.Add($"FindByUsername {name}");
         ThrowIfFailing();
+        ThrowIfFailingFor($"FindByUsername {name}");
         return Task.FromResult(_users.TryGetValue(name, out var entry) ? entry.User : null);
     }
 
@@ -33,6 +37,7 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
     {
         Calls.Add($"FindByAttribute {attribute}");
         ThrowIfFailing();
+        ThrowIfFailingFor($"FindByAttribute {attribute} {value}");
         IReadOnlyList<OldUser> found = [.. _users.Values.Select(e => e.User).Where(u => u.Attribute(attribute) == value).Take(limit)];
         return Task.FromResult(found);
     }
@@ -55,6 +60,14 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
     {
         Calls.Add($"NewPoolExists {username}");
         return Task.FromResult(NewPoolUsernames.Contains(username));
+    }
+
+    private void ThrowIfFailingFor(string call)
+    {
+        if (FailFor?.Invoke(call) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     private void ThrowIfFailing()

@@ -155,13 +155,101 @@ public sealed class SignInMigrationTests
     }
 
     [Fact]
-    public async Task MigrateAsync_MfaChallengeAfterPassword_Confirmed()
+    public async Task MigrateAsync_EnabledMissingFromTheOldRecord_RefusedAsUnknownNotTakenAsEnabled()
     {
-        var pool = new InMemoryOldPool().Add(Alice(), forcedCheck: PasswordCheck.AcceptedPendingMfa);
+        var pool = new InMemoryOldPool().Add(Alice() with { Enabled = null });
+
+        var signIn = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+        var forgot = await CreateSut(pool).MigrateAsync(ForgotPassword("alice"), CancellationToken.None);
+
+        Assert.Equal(Refusal.EnabledUnknown, signIn.Refusal);
+        Assert.Equal(Refusal.EnabledUnknown, forgot.Refusal);
+        Assert.DoesNotContain("CheckPassword alice", pool.Calls);
+    }
+
+    private static OldUser WithPhone(OldUser user, bool verified) => user with
+    {
+        Attributes = new Dictionary<string, string>(user.Attributes) { ["phone_number"] = "+15555550100", ["phone_number_verified"] = verified ? "true" : "false" },
+    };
+
+    [Fact]
+    public async Task MigrateAsync_SmsMfaChallengeWithVerifiedPhone_ConfirmedAndSmsMfaKept()
+    {
+        var pool = new InMemoryOldPool().Add(WithPhone(Alice(), verified: true), forcedCheck: PasswordCheck.AcceptedPendingSmsMfa);
 
         var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
 
         Assert.Equal("CONFIRMED", outcome.Response.FinalUserStatus);
+        Assert.True(outcome.Response.EnableSmsMfa);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SmsMfaChallengeWithUnverifiedPhone_ResetRequiredNotConfirmedWithoutMfa()
+    {
+        var pool = new InMemoryOldPool().Add(WithPhone(Alice(), verified: false), forcedCheck: PasswordCheck.AcceptedPendingSmsMfa);
+
+        var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Equal("RESET_REQUIRED", outcome.Response.FinalUserStatus);
+        Assert.False(outcome.Response.EnableSmsMfa);
+    }
+
+    // The attack: a stuffed password alone must not open an account that needed an authenticator code.
+    [Fact]
+    public async Task MigrateAsync_TotpChallengeAfterRightPassword_ResetRequiredNotConfirmed()
+    {
+        var pool = new InMemoryOldPool().Add(Alice(), forcedCheck: PasswordCheck.AcceptedPendingUncarriedMfa);
+
+        var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Null(outcome.Refusal);
+        Assert.Equal("RESET_REQUIRED", outcome.Response.FinalUserStatus);
+        Assert.False(outcome.Response.EnableSmsMfa);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_TotpChallengeWithoutVerifiedContact_Refused()
+    {
+        var pool = new InMemoryOldPool().Add(Alice(emailVerified: false), forcedCheck: PasswordCheck.AcceptedPendingUncarriedMfa);
+
+        var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Equal(Refusal.UncarriedMfaWithoutVerifiedContact, outcome.Refusal);
+    }
+
+    [Theory]
+    [InlineData(UncarriedMfaAction.Refuse, null, Refusal.UncarriedMfa)]
+    [InlineData(UncarriedMfaAction.Allow, "CONFIRMED", null)]
+    [InlineData(UncarriedMfaAction.Reset, "RESET_REQUIRED", null)]
+    public async Task MigrateAsync_TotpChallenge_FollowsTheConfiguredAction(UncarriedMfaAction action, string? expectedStatus, Refusal? expectedRefusal)
+    {
+        var pool = new InMemoryOldPool().Add(Alice(), forcedCheck: PasswordCheck.AcceptedPendingUncarriedMfa);
+
+        var outcome = await CreateSut(pool, new SignInMigrationOptions { UncarriedMfaAction = action }).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Equal(expectedRefusal, outcome.Refusal);
+        Assert.Equal(expectedStatus, outcome.Response.FinalUserStatus);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_TotpInSettingsButTokensIssued_StillResetRequired()
+    {
+        var pool = new InMemoryOldPool().Add(Alice() with { MfaMethods = ["SOFTWARE_TOKEN_MFA"] });
+
+        var outcome = await CreateSut(pool).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Equal("RESET_REQUIRED", outcome.Response.FinalUserStatus);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ForgotPasswordOfTotpUserWhenActionIsRefuse_Refused()
+    {
+        var pool = new InMemoryOldPool().Add(Alice() with { MfaMethods = ["SOFTWARE_TOKEN_MFA"] });
+
+        var outcome = await CreateSut(pool, new SignInMigrationOptions { UncarriedMfaAction = UncarriedMfaAction.Refuse })
+            .MigrateAsync(ForgotPassword("alice"), CancellationToken.None);
+
+        Assert.Equal(Refusal.UncarriedMfa, outcome.Refusal);
     }
 
     [Fact]

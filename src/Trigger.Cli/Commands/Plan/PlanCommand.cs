@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
+using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -221,6 +222,10 @@ internal static class PlanCommand
         if (renames.Count == 0)
         {
             result.AddError("--attribute-renames needs at least one old=new pair.");
+        }
+        else if (RenameRules.Problem(renames) is { } problem)
+        {
+            result.AddError($"--attribute-renames {problem}.");
         }
 
         return renames;

@@ -1,7 +1,7 @@
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
-/// MFA and passwords. TOTP secrets cannot be read from the old pool, so TOTP users start over;
+/// MFA, passwords and the old pool's threat protection. TOTP secrets cannot be read from the old pool, so TOTP users start over;
 /// Cognito does not apply the new pool's password policy to a migrated password, so the trigger
 /// must check it (MIGRATION_NEW_PASSWORD_POLICY) and send weak ones to RESET_REQUIRED.
 /// </summary>
@@ -40,6 +40,32 @@ internal static class SecurityChecks
                 "mfa",
                 $"The new pool requires MFA but the old pool has MFA {oldMfa}: every migrated user without a second factor must set one up at the first sign-in.",
                 "Tell users, or make MFA OPTIONAL in the new pool for the migration window.");
+        }
+
+        if (input.Sample is { } sample && oldMfa != "OFF")
+        {
+            // ListUsers shows only the legacy SMS settings (MFAOptions): TOTP and email-code users cannot be counted from it.
+            var smsWithoutVerifiedPhone = sample.Users.Count(u =>
+                u.MFAOptions?.Any(o => o.DeliveryMedium == "SMS") == true && UserSample.Value(u, "phone_number_verified") != "true");
+            if (smsWithoutVerifiedPhone > 0)
+            {
+                yield return new Finding(
+                    "mfa-not-carried",
+                    Severity.Warning,
+                    "mfa",
+                    $"{smsWithoutVerifiedPhone} of the {sample.Count} sampled old users have SMS MFA without a verified phone number: their second factor cannot be carried, so the trigger migrates them RESET_REQUIRED (MIGRATION_UNCARRIED_MFA_ACTION=reset), or refuses them without a verified email. Users with an authenticator app (TOTP) or email codes are treated the same, but ListUsers does not show them; export --mfa-details lists them.",
+                    "Tell these users they will reset their password at the first sign-in, or have them verify their phone number in the old pool first.");
+            }
+        }
+
+        if (string.Equals(input.OldPool.UserPoolAddOns?.AdvancedSecurityMode, "ENFORCED", StringComparison.Ordinal))
+        {
+            yield return new Finding(
+                "old-threat-protection",
+                Severity.Warning,
+                "sign-in",
+                "The old pool's threat protection (advanced security) is ENFORCED: the trigger's server-side sign-ins all come from the function's addresses and may be judged risky and blocked, which users see as a wrong password.",
+                "Set the old pool's threat protection to AUDIT for the migration window, or exempt the migration app client.");
         }
 
         var oldRules = PasswordRules.Of(input.OldPool);
