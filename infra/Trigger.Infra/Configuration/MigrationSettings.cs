@@ -9,7 +9,7 @@ internal sealed record MigrationSettings
     /// docs/BENCHMARKS.md ("Sizing the function"). The cold start is CPU-bound; the warm path waits on
     /// Cognito and needs little CPU, so more memory would mostly buy idle time.
     /// </summary>
-    public const int DefaultMemorySizeMb = 1769;
+    public const int DefaultMemorySizeMb = 256;
 
     /// <summary>Short name; the stack is <c>TriggerMigration-{Name}</c>.</summary>
     public required string Name { get; init; }
