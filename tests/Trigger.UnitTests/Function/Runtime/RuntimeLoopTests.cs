@@ -112,9 +112,10 @@ public sealed class RuntimeLoopTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RunAsync_Shutdown_LoopEndsWithCancellation()
+    public async Task RunAsync_ShutdownWhileWaitingForNext_LoopEndsWithCancellation()
     {
         StartLoop();
+        await _api.Asked.WaitAsync(TimeSpan.FromSeconds(30));
 
         await _shutdown.CancelAsync();
 

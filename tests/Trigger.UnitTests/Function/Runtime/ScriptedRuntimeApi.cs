@@ -11,6 +11,7 @@ internal sealed class ScriptedRuntimeApi(Action<TimeSpan> advance) : IRuntimeApi
 {
     private readonly Channel<(Invocation Invocation, TimeSpan Wait)> _events = Channel.CreateUnbounded<(Invocation, TimeSpan)>();
     private readonly Channel<Posted> _posted = Channel.CreateUnbounded<Posted>();
+    private readonly TaskCompletionSource _asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>What the loop posted for one event.</summary>
     internal sealed record Posted(string RequestId, byte[]? Payload, string? ErrorType, string? ErrorMessage);
@@ -20,8 +21,12 @@ internal sealed class ScriptedRuntimeApi(Action<TimeSpan> advance) : IRuntimeApi
 
     public async Task<Posted> NextPostedAsync() => await _posted.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
+    /// <summary>Completes once the loop has called <c>next</c>.</summary>
+    public Task Asked => _asked.Task;
+
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
+        _asked.TrySetResult();
         var (invocation, wait) = await _events.Reader.ReadAsync(cancellationToken);
         advance(wait);
         return invocation;
