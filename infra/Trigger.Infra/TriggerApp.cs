@@ -13,30 +13,41 @@ internal static class TriggerApp
     /// <summary>The checked-in, documented configuration.</summary>
     internal const string DefaultConfigFile = "infra/migrations.jsonc";
 
-    /// <summary>One stack per migration, plus one per role in an old pool's account.</summary>
-    public static IReadOnlyList<Stack> AddStacks(App app, TriggerAppSettings settings, string codeFolder)
-    {
-        if (!File.Exists(Path.Combine(codeFolder, "bootstrap")))
-        {
-            throw new MigrationConfigException(
-                $"the function folder {codeFolder} has no bootstrap: run `dotnet publish src/Trigger.Function -c Release -o {DefaultCodeFolder}` (cdk.json does) or set -c functionCode=<folder>");
-        }
+    /// <summary>Where <c>dotnet publish src/Trigger.Function -c Release -r linux-arm64 -o artifacts/function-arm64</c> leaves the arm64 function.</summary>
+    internal const string DefaultArm64CodeFolder = "artifacts/function-arm64";
 
-        if (BootstrapArchitecture.Read(Path.Combine(codeFolder, "bootstrap")) is { } built)
+    /// <summary>One stack per migration, plus one per role in an old pool's account.</summary>
+    /// <param name="app">The CDK app.</param>
+    /// <param name="settings">The migrations.</param>
+    /// <param name="codeFolder">The published function for x86_64 migrations.</param>
+    /// <param name="arm64CodeFolder">The published function for arm64 migrations; null: <paramref name="codeFolder"/> serves both.</param>
+    public static IReadOnlyList<Stack> AddStacks(App app, TriggerAppSettings settings, string codeFolder, string? arm64CodeFolder = null)
+    {
+        string FolderOf(MigrationSettings migration) =>
+            migration.Architecture == FunctionArchitecture.Arm64 ? arm64CodeFolder ?? codeFolder : codeFolder;
+
+        for (var i = 0; i < settings.Migrations.Count; i++)
         {
-            for (var i = 0; i < settings.Migrations.Count; i++)
+            var migration = settings.Migrations[i];
+            var folder = FolderOf(migration);
+            var arm64 = migration.Architecture == FunctionArchitecture.Arm64;
+            var publish = $"dotnet publish src/Trigger.Function -c Release {(arm64 ? "-r linux-arm64 " : "")}-o {(arm64 ? DefaultArm64CodeFolder : DefaultCodeFolder)}";
+            if (!File.Exists(Path.Combine(folder, "bootstrap")))
             {
-                if (settings.Migrations[i].Architecture != built)
-                {
-                    throw new MigrationConfigException(
-                        $"migrations[{i}].architecture is {Name(settings.Migrations[i].Architecture)} but {codeFolder}/bootstrap is built for {Name(built)}: "
-                        + $"publish with -r {(settings.Migrations[i].Architecture == FunctionArchitecture.Arm64 ? "linux-arm64" : "linux-x64")} or change the architecture");
-                }
+                throw new MigrationConfigException(
+                    $"the function folder {folder} has no bootstrap: run `{publish}` (cdk.json does) or set -c {(arm64 ? "functionCodeArm64" : "functionCode")}=<folder>");
+            }
+
+            if (BootstrapArchitecture.Read(Path.Combine(folder, "bootstrap")) is { } built && built != migration.Architecture)
+            {
+                throw new MigrationConfigException(
+                    $"migrations[{i}].architecture is {Name(migration.Architecture)} but {folder}/bootstrap is built for {Name(built)}: "
+                    + $"publish with `{publish}` or change the architecture");
             }
         }
 
         var stacks = new List<Stack>();
-        var migrationStacks = settings.Migrations.Select(m => new MigrationStack(app, m, codeFolder)).ToList();
+        var migrationStacks = settings.Migrations.Select(m => new MigrationStack(app, m, FolderOf(m))).ToList();
         stacks.AddRange(migrationStacks);
 
         foreach (var group in migrationStacks

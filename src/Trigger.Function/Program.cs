@@ -6,8 +6,9 @@ using Trigger.Function.Runtime;
 
 // The Lambda custom runtime's entry point (the executable named bootstrap): read the settings, build the
 // clients once, then serve events from the Runtime API until the environment is shut down.
-var environment = ProcessEnvironmentVariables.Instance;
 var time = TimeProvider.System;
+var processStart = ProcessStartTime.Read(time);
+var environment = ProcessEnvironmentVariables.Instance;
 var log = InvocationLogger.FromEnvironment(Console.Out, environment.Get, time);
 
 if (environment.Get("AWS_LAMBDA_RUNTIME_API") is not { Length: > 0 } runtimeApiAddress)
@@ -31,12 +32,21 @@ catch (Exception e) when (e is SettingsException or AwsConfigurationException)
     return 1;
 }
 
-using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(2), time))
-{
-    await composition.WarmUpAsync(log, warmUp.Token);
-}
+// The warm-up (client secret, assumed-role credentials) runs beside the loop, not before it: the event
+// that caused a cold start has been waiting since the process started, and an event that needs neither
+// must not wait for them. One that needs them waits on the same fetch, inside its own budget.
+// Bounded so a hung fetch cannot hold the gate forever; an invocation that needs the secret retries in its budget.
+using var warmUpLimit = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
+var warmUp = composition.WarmUpAsync(log, warmUpLimit.Token);
 
 log.Event(LogLevel.Info, "ready");
-await new RuntimeLoop(runtimeApi, composition.Dispatcher, type => log.Event(LogLevel.Error, $"unexpected failure ({type}); answered with a generic error"))
+await new RuntimeLoop(
+        runtimeApi,
+        composition.Dispatcher,
+        time,
+        processStart,
+        type => log.Event(LogLevel.Error, $"unexpected failure ({type}); answered with a generic error"))
     .RunAsync(CancellationToken.None);
+await warmUp;
 return 0;
+

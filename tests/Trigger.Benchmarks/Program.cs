@@ -55,7 +55,46 @@ trigger.SetAction((parseResult, cancellationToken) => TriggerBenchmark.RunAsync(
     Console.Error,
     cancellationToken));
 
-var root = new RootCommand("Benchmarks of the Cognito user-migration function. Figures only: nothing here is a test.") { trigger };
+var memorySizes = new Option<int[]>("--memory-sizes")
+{
+    Description = "Lambda memory sizes (MB) whose CPU share to imitate with a cgroup v1 CPU quota (root); besides the full CPU.",
+    DefaultValueFactory = _ => [1024, 512, 256, 128],
+    AllowMultipleArgumentsPerToken = true,
+};
+var jitMemorySizes = new Option<int[]>("--jit-memory-sizes")
+{
+    Description = "The memory sizes at which the JIT flavour runs too (it is slow to start at a small share).",
+    DefaultValueFactory = _ => [256],
+    AllowMultipleArgumentsPerToken = true,
+};
+var flavours = new Command(
+    "flavours",
+    "Native AOT (shipped) against composite ReadyToRun against JIT: cold starts at full CPU and at Lambda memory sizes' CPU shares, warm overhead, peak RSS.")
+{
+    coldStarts,
+    invocations,
+    warmUp,
+    memorySizes,
+    jitMemorySizes,
+};
+flavours.SetAction((parseResult, cancellationToken) => FlavourBenchmark.RunAsync(
+    parseResult.GetValue(coldStarts),
+    parseResult.GetValue(memorySizes) ?? [],
+    parseResult.GetValue(jitMemorySizes) ?? [],
+    new TriggerBenchmarkSettings(parseResult.GetValue(coldStarts), parseResult.GetValue(invocations), parseResult.GetValue(warmUp), []),
+    Console.Out,
+    Console.Error,
+    cancellationToken));
+
+var signIns = new Option<int>("--sign-ins") { Description = "Sign-ins to migrate through the emulated arm64 bootstrap.", DefaultValueFactory = _ => 20 };
+AtLeast(signIns, 1);
+var arm64 = new Command("arm64", "Cross-compiles the linux-arm64 bootstrap and migrates sign-ins through it under qemu-aarch64-static (a check, not a benchmark).")
+{
+    signIns,
+};
+arm64.SetAction((parseResult, cancellationToken) => Arm64Check.RunAsync(parseResult.GetValue(signIns), Console.Out, Console.Error, cancellationToken));
+
+var root = new RootCommand("Benchmarks of the Cognito user-migration function. Figures only: nothing here is a test.") { trigger, flavours, arm64 };
 return await root.Parse(args).InvokeAsync();
 
 static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>

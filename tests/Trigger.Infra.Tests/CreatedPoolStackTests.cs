@@ -26,7 +26,7 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
             ("Handler", "bootstrap"),
             ("Architectures", new[] { "x86_64" }),
             ("Timeout", 5),
-            ("MemorySize", 1769),
+            ("MemorySize", 256),
             ("Role", GetAtt(RoleId, "Arn")),
             ("LoggingConfig", Match.ObjectEquals(Props(
                 ("LogFormat", "JSON"),

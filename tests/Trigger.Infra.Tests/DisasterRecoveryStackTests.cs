@@ -37,6 +37,14 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void Function_DrWithMemorySize_TakesTheConfiguredMemory()
+    {
+        Template.HasResourceProperties("AWS::Lambda::Function", Props(
+            ("FunctionName", "TriggerMigration-Dr"),
+            ("MemorySize", 512)));
+    }
+
+    [Fact]
     public void Function_Dr_CodeComesFromRegionBsAssetBucket()
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(

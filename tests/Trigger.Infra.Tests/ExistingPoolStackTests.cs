@@ -98,7 +98,7 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
                 ("MIGRATION_PRESIGNUP_FAIL_OPEN", "false")))))),
             ("Runtime", "provided.al2023"),
             ("Timeout", 5),
-            ("MemorySize", 1769)));
+            ("MemorySize", 256)));
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class MigrationConfigReaderTests
     [InlineData("account", "111111111111", "migrations[0].account must be a string")]
     [InlineData("region", "\"europe\"", "migrations[0].region \"europe\" is not a region name")]
     [InlineData("architecture", "\"x64\"", "migrations[0].architecture \"x64\" is not x86_64 or arm64")]
+    [InlineData("memorySize", "64", "migrations[0].memorySize 64 is not a whole number from 128 to 10240")]
+    [InlineData("memorySize", "\"512\"", "migrations[0].memorySize \"512\" is not a whole number from 128 to 10240")]
     [InlineData("oldPool", null, "migrations[0].oldPool is missing")]
     [InlineData("oldPool.userPoolId", null, "migrations[0].oldPool.userPoolId is missing")]
     [InlineData("oldPool.userPoolId", "\"eu-west-1-OldPool01\"", "migrations[0].oldPool.userPoolId \"eu-west-1-OldPool01\" is not a user pool id")]

@@ -69,6 +69,7 @@ internal static class TestMigrations
               "account": "111111111111",
               "region": "eu-central-1",
               "architecture": "arm64",
+              "memorySize": 512,
               "oldPool": {
                 "userPoolId": "eu-west-1_OldPool01",
                 "clientId": "oldclient01",

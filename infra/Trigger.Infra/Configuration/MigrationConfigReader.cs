@@ -78,6 +78,7 @@ internal static partial class MigrationConfigReader
         var account = entry.RequiredString("account", AwsIdentifiers.AccountPattern(), "a 12-digit account id");
         var region = entry.RequiredString("region", AwsIdentifiers.RegionPattern(), "a region name (e.g. eu-west-1)");
         var architecture = ReadArchitecture(entry);
+        var memorySize = entry.OptionalInt("memorySize", MinimumMemoryMb, MaximumMemoryMb) ?? MigrationSettings.DefaultMemorySizeMb;
         var oldPool = ReadOldPool(entry.RequiredSection("oldPool"), account);
         var newPool = ReadNewPool(entry.RequiredSection("newPool"), region, oldPool);
         var functionSettings = FunctionSettingsReader.Read(entry, newPool);
@@ -95,12 +96,17 @@ internal static partial class MigrationConfigReader
             Account = account,
             Region = region,
             Architecture = architecture,
+            MemorySizeMb = memorySize,
             OldPool = oldPool,
             NewPool = newPool,
             FunctionSettings = functionSettings,
             AlarmTopicArn = topic,
         };
     }
+
+    // Lambda's range for a function's memory, in MB.
+    private const int MinimumMemoryMb = 128;
+    private const int MaximumMemoryMb = 10240;
 
     private static FunctionArchitecture ReadArchitecture(ConfigSection entry) =>
         entry.OptionalString("architecture", ArchitecturePattern(), "x86_64 or arm64") switch

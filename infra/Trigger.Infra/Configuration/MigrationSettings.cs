@@ -3,6 +3,14 @@ namespace Trigger.Infra.Configuration;
 /// <summary>One migration: where the trigger and the new pool live, and which old pool it reads.</summary>
 internal sealed record MigrationSettings
 {
+    /// <summary>
+    /// The smallest size whose cold start (process start to the first migration answered, Native AOT)
+    /// stayed under 1 second at the median and the maximum of 15 runs at its CPU share; measured in
+    /// docs/BENCHMARKS.md ("Sizing the function"). The cold start is CPU-bound; the warm path waits on
+    /// Cognito and needs little CPU, so more memory would mostly buy idle time.
+    /// </summary>
+    public const int DefaultMemorySizeMb = 256;
+
     /// <summary>Short name; the stack is <c>TriggerMigration-{Name}</c>.</summary>
     public required string Name { get; init; }
 
@@ -14,6 +22,12 @@ internal sealed record MigrationSettings
 
     /// <summary>Lambda architecture, matching the runtime identifier the function is published for.</summary>
     public required FunctionArchitecture Architecture { get; init; }
+
+    /// <summary>
+    /// The function's memory, and with it its CPU share (Lambda gives CPU in proportion to memory,
+    /// 1,769 MB = one vCPU). Default <see cref="DefaultMemorySizeMb"/>.
+    /// </summary>
+    public int MemorySizeMb { get; init; } = DefaultMemorySizeMb;
 
     /// <summary>The pool users come from.</summary>
     public required OldPoolSettings OldPool { get; init; }

@@ -15,12 +15,6 @@ namespace Trigger.Infra.Stacks;
 /// </summary>
 internal sealed class MigrationFunction : Construct
 {
-    // Lambda's CPU share grows with memory; 1,769 MB is one full vCPU (Lambda developer guide,
-    // "Configuring Lambda function memory"). Cold start (runtime init, TLS to Cognito, optional STS
-    // and Secrets Manager) is CPU-bound and must fit in Cognito's 5-second budget with room to spare;
-    // the steady state is I/O-bound and short, so the extra memory costs little.
-    internal const int MemoryMiB = 1769;
-
     // Cognito waits 5 seconds for a trigger (fixed); a longer function timeout would only bill
     // work whose answer Cognito has already dropped.
     internal const int TimeoutSeconds = 5;
@@ -102,7 +96,7 @@ internal sealed class MigrationFunction : Construct
             // A custom runtime starts the executable named bootstrap; the handler string is unused.
             Handler = "bootstrap",
             Code = Code.FromAsset(codeFolder),
-            MemorySize = MemoryMiB,
+            MemorySize = migration.MemorySizeMb,
             Timeout = Duration.Seconds(TimeoutSeconds),
             Role = Role,
             LogGroup = LogGroup,

@@ -28,7 +28,7 @@ internal sealed class TriggerDispatcher(
         {
             source = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.TriggerEnvelope)?.TriggerSource
                 ?? throw new MalformedEventException("The event has no triggerSource.");
-            using var budget = new InvocationBudget(invocation.Deadline, safetyMargin, time, cancellationToken);
+            using var budget = new InvocationBudget(invocation.Deadline, invocation.WaitingSince, safetyMargin, time, cancellationToken);
             (result, record) = source switch
             {
                 TriggerSources.MigrationAuthentication or TriggerSources.MigrationForgotPassword =>

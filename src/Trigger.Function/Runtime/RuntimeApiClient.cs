@@ -10,7 +10,7 @@ namespace Trigger.Function.Runtime;
 /// The Lambda Runtime API (2018-06-01) of a custom runtime: next, response, error, init error.
 /// The <c>next</c> call has no timeout, as the AWS guide asks: the environment may freeze between events.
 /// </summary>
-internal sealed class RuntimeApiClient(HttpClient http, Uri baseAddress)
+internal sealed class RuntimeApiClient(HttpClient http, Uri baseAddress) : IRuntimeApi
 {
     private const string Version = "2018-06-01";
 
@@ -26,6 +26,7 @@ internal sealed class RuntimeApiClient(HttpClient http, Uri baseAddress)
         return new RuntimeApiClient(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }, baseAddress);
     }
 
+    /// <inheritdoc />
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri(baseAddress, $"{Version}/runtime/invocation/next"), cancellationToken);
@@ -39,12 +40,15 @@ internal sealed class RuntimeApiClient(HttpClient http, Uri baseAddress)
         return new Invocation(requestId, deadline, Header(response, "Lambda-Runtime-Trace-Id"), body);
     }
 
+    /// <inheritdoc />
     public Task RespondAsync(string requestId, byte[] payload, CancellationToken cancellationToken) =>
         PostAsync($"{Version}/runtime/invocation/{Uri.EscapeDataString(requestId)}/response", new ByteArrayContent(payload), null, cancellationToken);
 
+    /// <inheritdoc />
     public Task FailAsync(string requestId, string errorType, string errorMessage, CancellationToken cancellationToken) =>
         PostAsync($"{Version}/runtime/invocation/{Uri.EscapeDataString(requestId)}/error", ErrorBody(errorType, errorMessage), errorType, cancellationToken);
 
+    /// <inheritdoc />
     public Task FailInitAsync(string errorType, string errorMessage, CancellationToken cancellationToken) =>
         PostAsync($"{Version}/runtime/init/error", ErrorBody(errorType, errorMessage), errorType, cancellationToken);
 

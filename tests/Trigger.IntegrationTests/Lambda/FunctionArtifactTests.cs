@@ -26,6 +26,42 @@ public sealed class FunctionArtifactTests
     }
 
     [Fact]
+    public async Task GetPublishedAsync_DefaultPublish_NativeAotOnLinuxReadyToRunElsewhere()
+    {
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+
+        var command = await FunctionArtifact.GetPublishedAsync(budget.Token);
+
+        var files = Directory.GetFiles(command.TaskRoot).Select(f => Path.GetFileName(f)).ToArray();
+        if (OperatingSystem.IsLinux())
+        {
+            // Native AOT: one executable, no managed assembly and no runtime beside it, no symbols.
+            Assert.Equal(["bootstrap"], files);
+        }
+        else
+        {
+            // The fallback: self-contained composite ReadyToRun, managed assemblies beside an apphost.
+            Assert.Contains("bootstrap.dll", files);
+        }
+    }
+
+    [Fact]
+    public async Task GetPublishedAsync_Bootstrap_NeedsNoGlibcAbove2_34()
+    {
+        // Lambda's provided.al2023 ships glibc 2.34: a binary linked on a newer host that needs a newer
+        // symbol version fails there at load, before any log line.
+        using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+
+        var command = await FunctionArtifact.GetPublishedAsync(budget.Token);
+
+        var needs = ElfVersionNeeds.Read(command.FileName);
+        var highest = ElfVersionNeeds.HighestGlibc(needs);
+        Assert.NotNull(highest);
+        Assert.True(highest <= new Version(2, 34), $"bootstrap needs GLIBC_{highest}; provided.al2023 has 2.34. Needs: "
+            + string.Join(", ", needs.Where(n => n.Version.StartsWith("GLIBC_", StringComparison.Ordinal)).Select(n => n.Version).Distinct()));
+    }
+
+    [Fact]
     public async Task GetJitBuildAsync_FunctionProject_ReturnsFrameworkDependentBootstrapDll()
     {
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(20));

@@ -2,8 +2,9 @@ namespace Trigger.Testing.Lambda;
 
 /// <summary>
 /// The function as the tests and the demo run it: the real published <c>bootstrap</c>
-/// (self-contained, trimmed, ReadyToRun, exactly what ships) and, for a benchmark, the same code as a
-/// plain framework-dependent JIT build run by <c>dotnet bootstrap.dll</c>.
+/// (exactly what ships: Native AOT on a Linux host) and, for a benchmark, the same code published as
+/// composite ReadyToRun, as a plain framework-dependent JIT build run by <c>dotnet bootstrap.dll</c>, and
+/// cross-compiled for linux-arm64.
 /// </summary>
 /// <remarks>
 /// Each flavour is built at most once per process and reused across processes while the sources are
@@ -21,6 +22,8 @@ public static class FunctionArtifact
     private static readonly Lazy<string> s_repositoryRoot = new(FindRepositoryRoot);
     private static readonly Lazy<Task<RuntimeCommand>> s_published = new(() => Task.Run(EnsurePublishedAsync));
     private static readonly Lazy<Task<RuntimeCommand>> s_jit = new(() => Task.Run(EnsureJitBuildAsync));
+    private static readonly Lazy<Task<RuntimeCommand>> s_readyToRun = new(() => Task.Run(() => EnsureFlavourPublishedAsync("function-r2r", "-p:TriggerBuild=r2r")));
+    private static readonly Lazy<Task<RuntimeCommand>> s_arm64 = new(() => Task.Run(() => EnsureFlavourPublishedAsync("function-arm64", "-r", "linux-arm64")));
 
     /// <summary>The repository root: the nearest folder above the running assembly holding <c>Trigger.sln</c>.</summary>
     public static string RepositoryRoot => s_repositoryRoot.Value;
@@ -45,6 +48,40 @@ public static class FunctionArtifact
     /// <exception cref="InvalidOperationException">The build failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetJitBuildAsync(CancellationToken cancellationToken = default) =>
         s_jit.Value.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The composite ReadyToRun flavour for benchmarks (<c>-p:TriggerBuild=r2r</c>, under <c>artifacts/function-r2r</c>):
+    /// what ships where Native AOT cannot be built.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
+    /// <exception cref="InvalidOperationException">The publish failed; the message holds the tail of its output.</exception>
+    public static Task<RuntimeCommand> GetReadyToRunAsync(CancellationToken cancellationToken = default) =>
+        s_readyToRun.Value.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The linux-arm64 Native AOT bootstrap (<c>-r linux-arm64</c>, under <c>artifacts/function-arm64</c>), cross-compiled
+    /// on an x64 host; the command starts it directly, so an x64 host needs binfmt or a wrapper such as qemu to run it.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
+    /// <exception cref="InvalidOperationException">The publish failed (a missing cross toolchain is named in the message).</exception>
+    public static Task<RuntimeCommand> GetArm64PublishedAsync(CancellationToken cancellationToken = default) =>
+        s_arm64.Value.WaitAsync(cancellationToken);
+
+    private static Task<RuntimeCommand> EnsureFlavourPublishedAsync(string name, params string[] options)
+    {
+        // Its own output and artifacts path: the flavours never invalidate each other's incremental state.
+        var output = Path.Combine(RepositoryRoot, "artifacts", name);
+        return EnsureBuiltAsync(
+            $"{name} publish",
+            stampName: $"{name}.stamp",
+            ["publish", ProjectPath, "-c", "Release", "-o", output, "--artifacts-path", Path.Combine(RepositoryRoot, "artifacts", name + "-build"),
+                .. options, "--nologo", "--disable-build-servers"],
+            () =>
+            {
+                var bootstrap = Path.Combine(output, "bootstrap");
+                return File.Exists(bootstrap) ? RuntimeCommand.Executable(bootstrap) : null;
+            });
+    }
 
     private static Task<RuntimeCommand> EnsurePublishedAsync() =>
         EnsureBuiltAsync(
