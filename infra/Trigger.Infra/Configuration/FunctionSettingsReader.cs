@@ -32,6 +32,12 @@ internal static partial class FunctionSettingsReader
         }
 
         var aliases = ReadAliases(section);
+        if (aliases is not null && newPool is CreatedNewPoolSettings created
+            && created.SignInAliases.FirstOrDefault(alias => !aliases.Contains(alias, StringComparer.Ordinal)) is { } missing)
+        {
+            throw section.Error("aliasAttributes", $"leaves out \"{missing}\", which the created pool accepts as a sign-in name (newPool.create.signInAliases): a user who types it would not be migrated");
+        }
+
         var renames = ReadRenames(section, newPool);
         var legacySub = ReadLegacySub(section, newPool);
         var weakPasswordAction = section.OptionalString("weakPasswordAction", WeakPasswordActionPattern(), "reset, refuse or allow");

@@ -49,7 +49,7 @@ internal static class FunctionEnvironment
         }
 
         var settings = migration.FunctionSettings;
-        if (settings.AliasAttributes is { } aliases)
+        if ((settings.AliasAttributes ?? CreatedPoolAliases(migration.NewPool)) is { } aliases)
         {
             environment["MIGRATION_ALIAS_ATTRIBUTES"] = string.Join(',', aliases);
         }
@@ -82,6 +82,23 @@ internal static class FunctionEnvironment
         }
 
         return environment;
+    }
+
+    /// <summary>
+    /// The names a user may type into a pool the stack creates are its sign-in aliases: the function looks
+    /// each one up in the old pool, whether or not the old pool accepted it. Null when the function's
+    /// default (all three) is the same, or when the pool has none (the variable cannot say "none").
+    /// </summary>
+    private static IReadOnlyList<string>? CreatedPoolAliases(NewPoolSettings newPool)
+    {
+        if (newPool is not CreatedNewPoolSettings created)
+        {
+            return null;
+        }
+
+        string[] all = ["email", "phone_number", "preferred_username"];
+        var aliases = all.Where(created.SignInAliases.Contains).ToList();
+        return aliases.Count > 0 && aliases.Count < all.Length ? aliases : null;
     }
 
     /// <summary><c>min=8,lowercase,uppercase,numbers,symbols</c>, listing only the required classes.</summary>

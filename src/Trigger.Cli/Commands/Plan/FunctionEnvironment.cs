@@ -44,8 +44,13 @@ internal static class FunctionEnvironment
             }
         }
 
-        var aliases = SignInNames.Of(input.OldPool).Attributes.Where(a => _aliases.Contains(a, StringComparer.Ordinal)).ToList();
-        if (aliases.Count > 0)
+        // The names a user may type are the new pool's: the trigger looks each one up in the old pool,
+        // whether or not the old pool let anyone sign in with it (ListUsers filters on all three in any pool).
+        // The trigger's default is all three, so the setting is printed only when it narrows that; a new
+        // pool with no alias keeps the default, as the variable has no way to say "none".
+        var newNames = SignInNames.Of(input.NewPool).Attributes;
+        var aliases = _aliases.Where(a => newNames.Contains(a, StringComparer.Ordinal)).ToList();
+        if (aliases.Count > 0 && aliases.Count < _aliases.Length)
         {
             settings.Add(new("MIGRATION_ALIAS_ATTRIBUTES", string.Join(',', aliases)));
         }
