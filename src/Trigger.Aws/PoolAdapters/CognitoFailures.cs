@@ -1,6 +1,6 @@
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>Turns what is left after the retries (throttling, 5xx, network) into the domain's one exception.</summary>
 internal static class CognitoFailures

@@ -1,8 +1,7 @@
 using Trigger.Aws.Cognito;
-using Trigger.Migration.Decisions;
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>
 /// The old pool over Cognito: AdminGetUser and ListUsers to find users, AdminInitiateAuth with
@@ -40,7 +39,7 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
             var page = await cognito.ListUsersAsync(new ListUsersRequest
             {
                 UserPoolId = target.UserPoolId,
-                Filter = $"{attribute} = {SignInName.FilterLiteral(value)}",
+                Filter = ListUsersFilter.ExactMatch(attribute, value),
                 Limit = limit,
             }, cancellationToken);
             return [.. (page.Users ?? []).Where(u => u.Username is not null).Select(CognitoUsers.ToOldUser)];
