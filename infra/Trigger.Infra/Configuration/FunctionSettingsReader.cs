@@ -8,10 +8,10 @@ namespace Trigger.Infra.Configuration;
 /// </summary>
 internal static partial class FunctionSettingsReader
 {
-    private static readonly string[] AliasNames = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] _aliasNames = ["email", "phone_number", "preferred_username"];
 
     // Verification flags are written through the same attribute list as the schema's standard attributes.
-    private static readonly HashSet<string> WritableStandardNames =
+    private static readonly HashSet<string> _writableStandardNames =
         new(MigrationConfigReader.StandardAttributeNames.Append("email_verified").Append("phone_number_verified"), StringComparer.Ordinal);
 
     [GeneratedRegex("^custom:[A-Za-z0-9_-]{1,20}$", RegexOptions.CultureInvariant)]
@@ -84,7 +84,7 @@ internal static partial class FunctionSettingsReader
 
         foreach (var alias in aliases)
         {
-            if (!AliasNames.Contains(alias, StringComparer.Ordinal))
+            if (!_aliasNames.Contains(alias, StringComparer.Ordinal))
             {
                 throw section.Error("aliasAttributes", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
             }
@@ -110,7 +110,7 @@ internal static partial class FunctionSettingsReader
                 throw members.Error(oldName, "cannot be renamed: Cognito assigns every user a new sub; keep the old one with functionSettings.legacySubAttribute");
             }
 
-            if (!WritableStandardNames.Contains(oldName) && !OldCustomAttributePattern().IsMatch(oldName))
+            if (!_writableStandardNames.Contains(oldName) && !OldCustomAttributePattern().IsMatch(oldName))
             {
                 throw members.Error(oldName, "is not an attribute name (a standard attribute, custom:<name> or dev:custom:<name>)");
             }
@@ -122,7 +122,7 @@ internal static partial class FunctionSettingsReader
                     throw members.Error(oldName, $"renames to \"{newName}\", which is not among the new pool's custom attributes ({newPool.CustomAttributesPath}): the function would drop it");
                 }
             }
-            else if (!WritableStandardNames.Contains(newName))
+            else if (!_writableStandardNames.Contains(newName))
             {
                 throw members.Error(oldName, $"renames to \"{newName}\", which is not a standard attribute or custom:<name>");
             }

@@ -9,13 +9,13 @@ namespace Trigger.Infra.Configuration;
 /// </summary>
 internal static partial class MigrationConfigReader
 {
-    private static readonly JsonDocumentOptions Options = new()
+    private static readonly JsonDocumentOptions _options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
 
-    private static readonly HashSet<string> AliasNames = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _aliasNames = new(StringComparer.Ordinal)
     {
         "email", "phone_number", "preferred_username",
     };
@@ -49,7 +49,7 @@ internal static partial class MigrationConfigReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            document = JsonDocument.Parse(json, _options);
         }
         catch (JsonException e)
         {
@@ -237,7 +237,7 @@ internal static partial class MigrationConfigReader
         var aliases = section.RequiredStrings("signInAliases");
         foreach (var alias in aliases)
         {
-            if (!AliasNames.Contains(alias))
+            if (!_aliasNames.Contains(alias))
             {
                 throw section.Error("signInAliases", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
             }

@@ -12,7 +12,7 @@ namespace Trigger.Aws.PoolAdapters;
 public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, OldPoolTarget target, IClientSecretSource? clientSecret = null)
     : IOldUserDirectory
 {
-    private static readonly HashSet<string> PasswordProvingChallenges = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _passwordProvingChallenges = new(StringComparer.Ordinal)
     {
         "SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "SMS_OTP", "MFA_SETUP", "SELECT_MFA_TYPE",
     };
@@ -89,7 +89,7 @@ public sealed class CognitoOldUserDirectory(ICognitoIdentityProvider cognito, Ol
             {
                 { AuthenticationResult: not null } => PasswordCheck.Accepted,
                 { ChallengeName: "NEW_PASSWORD_REQUIRED" } => PasswordCheck.TemporaryPassword,
-                { ChallengeName: { } challenge } when PasswordProvingChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingMfa,
+                { ChallengeName: { } challenge } when _passwordProvingChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingMfa,
                 _ => PasswordCheck.UnsupportedChallenge,
             };
         }

@@ -33,7 +33,7 @@ internal sealed partial record TriggerSettings
     /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
 
-    private static readonly string[] AllowedAliases = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] _allowedAliases = ["email", "phone_number", "preferred_username"];
 
     public static TriggerSettings Load(Func<string, string?> environment)
     {
@@ -135,13 +135,13 @@ internal sealed partial record TriggerSettings
     {
         if (value is null)
         {
-            return AllowedAliases;
+            return _allowedAliases;
         }
 
         var aliases = List(value);
         foreach (var alias in aliases)
         {
-            if (!AllowedAliases.Contains(alias, StringComparer.Ordinal))
+            if (!_allowedAliases.Contains(alias, StringComparer.Ordinal))
             {
                 throw new SettingsException($"MIGRATION_ALIAS_ATTRIBUTES may list email, phone_number and preferred_username only, not '{alias}'.");
             }

@@ -15,15 +15,15 @@ namespace Trigger.Testing.Lambda;
 public static class FunctionArtifact
 {
     private const string ProjectPath = "src/Trigger.Function/Trigger.Function.csproj";
-    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan _buildTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan _lockWait = TimeSpan.FromMinutes(20);
 
-    private static readonly Lazy<string> s_repositoryRoot = new(FindRepositoryRoot);
-    private static readonly Lazy<Task<RuntimeCommand>> s_published = new(() => Task.Run(EnsurePublishedAsync));
-    private static readonly Lazy<Task<RuntimeCommand>> s_jit = new(() => Task.Run(EnsureJitBuildAsync));
+    private static readonly Lazy<string> _repositoryRoot = new(FindRepositoryRoot);
+    private static readonly Lazy<Task<RuntimeCommand>> _published = new(() => Task.Run(EnsurePublishedAsync));
+    private static readonly Lazy<Task<RuntimeCommand>> _jit = new(() => Task.Run(EnsureJitBuildAsync));
 
     /// <summary>The repository root: the nearest folder above the running assembly holding <c>Trigger.sln</c>.</summary>
-    public static string RepositoryRoot => s_repositoryRoot.Value;
+    public static string RepositoryRoot => _repositoryRoot.Value;
 
     /// <summary>Where the shipped artifact is published: <c>&lt;repo&gt;/artifacts/function</c>.</summary>
     public static string PublishDirectory => Path.Combine(RepositoryRoot, "artifacts", "function");
@@ -35,7 +35,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetPublishedAsync(CancellationToken cancellationToken = default) =>
-        s_published.Value.WaitAsync(cancellationToken);
+        _published.Value.WaitAsync(cancellationToken);
 
     /// <summary>
     /// The JIT flavour for benchmarks: a framework-dependent Release build of the function project
@@ -44,7 +44,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a build already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The build failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetJitBuildAsync(CancellationToken cancellationToken = default) =>
-        s_jit.Value.WaitAsync(cancellationToken);
+        _jit.Value.WaitAsync(cancellationToken);
 
     private static Task<RuntimeCommand> EnsurePublishedAsync() =>
         EnsureBuiltAsync(
@@ -84,7 +84,7 @@ public static class FunctionArtifact
     {
         var artifacts = Path.Combine(RepositoryRoot, "artifacts");
         using var buildLock = await ArtifactLock.AcquireAsync(
-            Path.Combine(artifacts, ".function-build.lock"), s_lockWait, CancellationToken.None);
+            Path.Combine(artifacts, ".function-build.lock"), _lockWait, CancellationToken.None);
 
         // Fingerprint before building: an edit made while the build runs makes the next run rebuild.
         var fingerprint = SourceFingerprint.Compute(RepositoryRoot);
@@ -96,7 +96,7 @@ public static class FunctionArtifact
 
         // No stamp while building: a failed or killed build is never mistaken for a good one.
         File.Delete(stamp);
-        var result = await BuildCommand.RunAsync(arguments, RepositoryRoot, s_buildTimeout, CancellationToken.None);
+        var result = await BuildCommand.RunAsync(arguments, RepositoryRoot, _buildTimeout, CancellationToken.None);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(

@@ -5,7 +5,7 @@ namespace Trigger.UnitTests.Function;
 
 public sealed class TriggerSettingsTests
 {
-    private static readonly Dictionary<string, string> Minimal = new()
+    private static readonly Dictionary<string, string> _minimal = new()
     {
         ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_AbC123",
         ["MIGRATION_OLD_CLIENT_ID"] = "old-client-1",
@@ -13,7 +13,7 @@ public sealed class TriggerSettingsTests
 
     private static TriggerSettings Load(params (string Name, string Value)[] overrides)
     {
-        var environment = new Dictionary<string, string>(Minimal);
+        var environment = new Dictionary<string, string>(_minimal);
         foreach (var (name, value) in overrides)
         {
             environment[name] = value;
@@ -39,7 +39,7 @@ public sealed class TriggerSettingsTests
     [InlineData("MIGRATION_OLD_CLIENT_ID")]
     public void Load_RequiredSettingMissing_MessageNamesTheVariable(string name)
     {
-        var environment = new Dictionary<string, string>(Minimal);
+        var environment = new Dictionary<string, string>(_minimal);
         environment.Remove(name);
 
         var error = Assert.Throws<SettingsException>(() => TriggerSettings.Load(n => environment.GetValueOrDefault(n)));

@@ -6,9 +6,9 @@ namespace Trigger.UnitTests.Migration;
 
 public sealed class SignUpGuardTests
 {
-    private static readonly string[] Aliases = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
 
-    private static SignUpGuard CreateSut(InMemoryOldPool pool, bool failOpen = false) => new(pool, pool, Aliases, failOpen);
+    private static SignUpGuard CreateSut(InMemoryOldPool pool, bool failOpen = false) => new(pool, pool, _aliases, failOpen);
 
     private static PreSignUpEvent SignUp(string username, string source = TriggerSources.PreSignUpSignUp, params (string Name, string Value)[] attributes) => new()
     {

@@ -8,7 +8,7 @@ namespace Trigger.Cli.Commands.Plan;
 internal sealed record EnvironmentSetting(string Name, string Value);
 
 /// <summary>
-/// The function settings (WORLD-API / README env contract) that follow from the two pools: what an
+/// The function settings (the README's environment contract) that follow from the two pools: what an
 /// operator copies into the stack configuration or the function's environment.
 /// </summary>
 internal static class FunctionEnvironment
