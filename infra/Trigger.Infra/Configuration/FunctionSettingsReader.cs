@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 
 namespace Trigger.Infra.Configuration;
 
@@ -8,8 +9,6 @@ namespace Trigger.Infra.Configuration;
 /// </summary>
 internal static partial class FunctionSettingsReader
 {
-    private static readonly string[] _aliasNames = ["email", "phone_number", "preferred_username"];
-
     // Verification flags are written through the same attribute list as the schema's standard attributes.
     private static readonly HashSet<string> _writableStandardNames =
         new(MigrationConfigReader.StandardAttributeNames.Append("email_verified").Append("phone_number_verified"), StringComparer.Ordinal);
@@ -84,7 +83,7 @@ internal static partial class FunctionSettingsReader
 
         foreach (var alias in aliases)
         {
-            if (!_aliasNames.Contains(alias, StringComparer.Ordinal))
+            if (!SignInAliasNames.IsAlias(alias))
             {
                 throw section.Error("aliasAttributes", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
             }

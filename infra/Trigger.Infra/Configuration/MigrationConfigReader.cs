@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 
 namespace Trigger.Infra.Configuration;
 
@@ -13,11 +14,6 @@ internal static partial class MigrationConfigReader
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-    };
-
-    private static readonly HashSet<string> _aliasNames = new(StringComparer.Ordinal)
-    {
-        "email", "phone_number", "preferred_username",
     };
 
     /// <summary>The OIDC standard attributes a Cognito schema holds.</summary>
@@ -237,7 +233,7 @@ internal static partial class MigrationConfigReader
         var aliases = section.RequiredStrings("signInAliases");
         foreach (var alias in aliases)
         {
-            if (!_aliasNames.Contains(alias))
+            if (!SignInAliasNames.IsAlias(alias))
             {
                 throw section.Error("signInAliases", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
             }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -256,16 +257,16 @@ internal static class PlanCommand
 
     private static IReadOnlyDictionary<string, string> ParseRenames(ArgumentResult result)
     {
-        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        switch (SettingValues.ParseRenames(text, out var renames, out var culprit))
         {
-            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || !renames.TryAdd(parts[0], parts[1]))
-            {
-                result.AddError($"--attribute-renames takes old=new pairs separated by commas, each old name once; '{pair}' is not one.");
+            case RenamesProblem.NotPairs:
+                result.AddError($"--attribute-renames takes old=new pairs separated by commas, each old name once; '{culprit}' is not one.");
                 return renames;
-            }
+            case RenamesProblem.ReservedTarget:
+                // The function refuses the same value at start-up (MIGRATION_ATTRIBUTE_RENAMES).
+                result.AddError($"--attribute-renames cannot rename to the reserved attribute '{culprit}'.");
+                return renames;
         }
 
         if (renames.Count == 0)
