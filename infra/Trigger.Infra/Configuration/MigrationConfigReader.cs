@@ -115,7 +115,7 @@ internal static partial class MigrationConfigReader
             throw section.Error("region", $"\"{region}\" is not the region of userPoolId {poolId} ({poolRegion})");
         }
 
-        var clientId = section.RequiredString("clientId", AwsIdentifiers.ClientIdPattern(), "an app client id");
+        var clientId = section.RequiredString("clientId", AwsIdentifierRules.ClientIdPattern(), "an app client id");
         var secretArn = section.OptionalString("clientSecretArn", AwsIdentifiers.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
         var roleArn = section.OptionalString("roleArn", AwsIdentifiers.RoleArnPattern(), "an IAM role ARN");
         var externalId = section.OptionalString("externalId", AwsIdentifiers.ExternalIdPattern(), "an external id (2 to 1224 characters of letters, digits and +=,.@:/-_)");

@@ -53,9 +53,9 @@ internal sealed partial record TriggerSettings
         }
 
         var clientId = Required(TriggerSettingNames.OldClientId);
-        if (!ClientId().IsMatch(clientId))
+        if (!AwsIdentifierRules.IsClientId(clientId))
         {
-            throw new SettingsException("MIGRATION_OLD_CLIENT_ID must be 1-128 letters, digits, '+', '=', ',', '.', '@' or '-'.");
+            throw new SettingsException($"MIGRATION_OLD_CLIENT_ID must be {AwsIdentifierRules.ClientIdDescription}.");
         }
 
         var secretArn = OptionalArn(TriggerSettingNames.OldClientSecretArn, ":secretsmanager:");
@@ -218,7 +218,4 @@ internal sealed partial record TriggerSettings
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Region();
-
-    [GeneratedRegex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClientId();
 }

@@ -8,7 +8,8 @@ public sealed class TriggerSettingsTests
     private static readonly Dictionary<string, string> _minimal = new()
     {
         ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_AbC123",
-        ["MIGRATION_OLD_CLIENT_ID"] = "old-client-1",
+        // A client id as Cognito issues them (API pattern [\w+]+): letters and digits.
+        ["MIGRATION_OLD_CLIENT_ID"] = "oldclient1",
     };
 
     private static TriggerSettings Load(params (string Name, string Value)[] overrides)
