@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Polly;
+using Trigger.Aws.SecurityToken;
 
 namespace Trigger.Aws;
 

@@ -1,7 +1,8 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Aws.Directories;
+using Trigger.Aws.PoolAdapters;
 using Trigger.Aws.SecretsManager;
+using Trigger.Aws.SecurityToken;
 using Trigger.Function.Configuration;
 using Trigger.Function.Handlers;
 using Trigger.Function.Logging;

@@ -9,7 +9,7 @@ namespace Trigger.Benchmarks;
 /// </summary>
 internal static class ColdStartRun
 {
-    private static readonly TimeSpan s_logWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _logWait = TimeSpan.FromSeconds(10);
 
     public static async Task<IReadOnlyList<ColdStartSample>> RunAsync(
         OldPoolWorld world, IReadOnlyList<FunctionFlavour> flavours, TriggerBenchmarkSettings settings, TextWriter progress, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ internal static class ColdStartRun
         var usage = RuntimeProcessUsage.Read(bridge.RuntimeProcessId
             ?? throw new InvalidOperationException("The bridge reports no runtime process after an invocation."));
         var start = bridge.Starts.Single();
-        var line = await FunctionLog.WaitForAsync(bridge, [invocation.RequestId], s_logWait, cancellationToken);
+        var line = await FunctionLog.WaitForAsync(bridge, [invocation.RequestId], _logWait, cancellationToken);
         return new ColdStartSample(
             flavour.Name,
             InitMs: start.FirstNextAfter!.Value.TotalMilliseconds,

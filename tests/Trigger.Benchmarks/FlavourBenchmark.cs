@@ -11,7 +11,7 @@ namespace Trigger.Benchmarks;
 /// </summary>
 internal static class FlavourBenchmark
 {
-    private static readonly TimeSpan s_logWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _logWait = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(
         int coldStarts, IReadOnlyList<int> memorySizes, IReadOnlyList<int> jitMemorySizes, TriggerBenchmarkSettings warm,
@@ -109,7 +109,7 @@ internal static class FlavourBenchmark
         // start, ran out): counted, and the time to that answer still measured.
         var migrated = invocation.Status == LambdaInvocationStatus.Succeeded
             && JsonNode.Parse(invocation.Payload)?["response"]?["finalUserStatus"]?.GetValue<string>() == "CONFIRMED";
-        await FunctionLog.WaitForAsync(bridge, [invocation.RequestId], s_logWait, cancellationToken);
+        await FunctionLog.WaitForAsync(bridge, [invocation.RequestId], _logWait, cancellationToken);
         return new Cold(
             start.FirstResponseAfter?.TotalMilliseconds ?? double.NaN,
             usage.CpuTime.TotalMilliseconds,

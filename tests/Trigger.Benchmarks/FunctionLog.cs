@@ -5,7 +5,7 @@ namespace Trigger.Benchmarks;
 /// <summary>Collects the function's invocation lines from a bridge's captured stdout, which arrives through a pipe a little after each answer.</summary>
 internal static class FunctionLog
 {
-    private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan _poll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Waits, bounded, until every request in <paramref name="requestIds"/> has its line.</summary>
     /// <exception cref="InvalidOperationException">A line is still missing after <paramref name="limit"/>.</exception>
@@ -28,8 +28,8 @@ internal static class FunctionLog
                     $"{missing} of {requestIds.Count} invocations have no JSON 'invocation' log line after {limit.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(s_poll, cancellationToken);
-            waited += s_poll;
+            await Task.Delay(_poll, cancellationToken);
+            waited += _poll;
         }
     }
 }

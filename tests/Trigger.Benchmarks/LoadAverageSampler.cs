@@ -8,7 +8,7 @@ namespace Trigger.Benchmarks;
 /// </summary>
 internal sealed class LoadAverageSampler : IAsyncDisposable
 {
-    private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan _interval = TimeSpan.FromSeconds(2);
 
     private readonly List<double> _samples = [];
     private readonly CancellationTokenSource _stop = new();
@@ -43,7 +43,7 @@ internal sealed class LoadAverageSampler : IAsyncDisposable
 
     private async Task SampleAsync(TimeProvider time)
     {
-        using var timer = new PeriodicTimer(s_interval, time);
+        using var timer = new PeriodicTimer(_interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))

@@ -3,12 +3,12 @@ namespace Trigger.Benchmarks;
 /// <summary>A titled result table that renders as aligned plain text (for a terminal) or as markdown (for docs).</summary>
 internal sealed record ReportTable(string Title, IReadOnlyList<ReportRow> Rows)
 {
-    private static readonly string[] s_header = ["figure", FunctionFlavour.ShippedName, FunctionFlavour.JitName, "shipped/jit", "target"];
+    private static readonly string[] _header = ["figure", FunctionFlavour.ShippedName, FunctionFlavour.JitName, "shipped/jit", "target"];
 
     public async Task WritePlainAsync(TextWriter output)
     {
         var cells = Cells().ToList();
-        var widths = Enumerable.Range(0, s_header.Length).Select(column => cells.Max(row => row[column].Length)).ToArray();
+        var widths = Enumerable.Range(0, _header.Length).Select(column => cells.Max(row => row[column].Length)).ToArray();
         await output.WriteLineAsync(Title);
         foreach (var (row, index) in cells.Select((row, index) => (row, index)))
         {
@@ -27,7 +27,7 @@ internal sealed record ReportTable(string Title, IReadOnlyList<ReportRow> Rows)
     {
         await output.WriteLineAsync($"### {Title}");
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"| {string.Join(" | ", s_header)} |");
+        await output.WriteLineAsync($"| {string.Join(" | ", _header)} |");
         await output.WriteLineAsync("| --- | ---: | ---: | ---: | --- |");
         foreach (var row in Rows)
         {
@@ -38,5 +38,5 @@ internal sealed record ReportTable(string Title, IReadOnlyList<ReportRow> Rows)
     }
 
     private IEnumerable<string[]> Cells() =>
-        Rows.Select(row => new[] { row.Figure, row.Shipped, row.Jit, row.Ratio, row.Target }).Prepend(s_header);
+        Rows.Select(row => new[] { row.Figure, row.Shipped, row.Jit, row.Ratio, row.Target }).Prepend(_header);
 }

@@ -8,7 +8,7 @@ namespace Trigger.Benchmarks;
 /// </summary>
 internal static class WarmRun
 {
-    private static readonly TimeSpan s_logWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _logWait = TimeSpan.FromSeconds(30);
 
     public static async Task<WarmResult> RunAsync(
         OldPoolWorld world, FunctionFlavour flavour, TriggerBenchmarkSettings settings, TextWriter progress, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ internal static class WarmRun
                 $"The {flavour.Name} runtime was restarted during the warm run ({bridge.ProcessStarts} processes): the figures would mix cold starts in.");
         }
 
-        var lines = await FunctionLog.WaitForAsync(bridge, [.. measured.Select(invocation => invocation.RequestId)], s_logWait, cancellationToken);
+        var lines = await FunctionLog.WaitForAsync(bridge, [.. measured.Select(invocation => invocation.RequestId)], _logWait, cancellationToken);
         var samples = measured.Select(invocation =>
         {
             var line = lines[invocation.RequestId];

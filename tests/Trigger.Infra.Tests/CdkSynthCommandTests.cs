@@ -11,7 +11,7 @@ namespace Trigger.Infra.Tests;
 public sealed class CdkSynthCommandTests(FreshClone clone) : IClassFixture<FreshClone>
 {
     // Publishing and building from nothing on a busy two-core machine takes a minute or two.
-    private static readonly TimeSpan SynthLimit = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan _synthLimit = TimeSpan.FromMinutes(8);
 
     [Fact]
     public async Task CdkSynth_FreshClone_WritesEveryConfiguredStackWithThePublishedBootstrap()
@@ -56,7 +56,7 @@ public sealed class CdkSynthCommandTests(FreshClone clone) : IClassFixture<Fresh
     }
 
     private Task<ChildProcess.Result> SynthAsync(IEnumerable<string> options) =>
-        ChildProcess.RunAsync("npx", ["--no", "cdk", "synth", "--quiet", "--no-notices", .. options], clone.Path, SynthLimit,
+        ChildProcess.RunAsync("npx", ["--no", "cdk", "synth", "--quiet", "--no-notices", .. options], clone.Path, _synthLimit,
             new Dictionary<string, string?>
             {
                 // A machine with no AWS account: no credentials, no profile, no instance metadata.

@@ -32,7 +32,9 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
                 ("MIGRATION_OLD_CLIENT_ID", "oldclient01"),
                 ("MIGRATION_OLD_REGION", "eu-west-1"),
                 ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn),
-                ("MIGRATION_NEW_PASSWORD_POLICY", "min=8,lowercase,uppercase,numbers,symbols")))))),
+                ("MIGRATION_NEW_PASSWORD_POLICY", "min=8,lowercase,uppercase,numbers,symbols"),
+                // No functionSettings: typed names are looked up by the created pool's own sign-in aliases.
+                ("MIGRATION_ALIAS_ATTRIBUTES", "email,preferred_username")))))),
             ("Architectures", new[] { "arm64" })));
     }
 

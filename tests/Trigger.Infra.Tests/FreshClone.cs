@@ -7,7 +7,7 @@ namespace Trigger.Infra.Tests;
 /// </summary>
 public sealed class FreshClone : IAsyncLifetime
 {
-    private static readonly TimeSpan SetupLimit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan _setupLimit = TimeSpan.FromMinutes(5);
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("trigger-infra-clone-");
 
@@ -24,7 +24,7 @@ public sealed class FreshClone : IAsyncLifetime
         // concurrent `npm ci` in one folder would delete each other's work.
         await Trigger.Testing.NodeTools.EnsureNodeModulesAsync();
 
-        Succeeded(await ChildProcess.RunAsync("git", ["clone", "--quiet", root, Path], _folder.FullName, SetupLimit), "git clone (the test needs a git checkout)");
+        Succeeded(await ChildProcess.RunAsync("git", ["clone", "--quiet", root, Path], _folder.FullName, _setupLimit), "git clone (the test needs a git checkout)");
         Directory.CreateSymbolicLink(System.IO.Path.Combine(Path, "node_modules"), nodeModules);
     }
 

@@ -44,6 +44,22 @@ public sealed class FunctionEnvironmentTests
     }
 
     [Fact]
+    public void Of_CreatedPoolWithAPreferredUsernameAlias_LooksTypedNamesUpByTheNewPoolsAliases()
+    {
+        var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": ["preferred_username", "email"] } }""", "{}"));
+
+        Assert.Equal("email,preferred_username", environment["MIGRATION_ALIAS_ATTRIBUTES"]);
+    }
+
+    [Fact]
+    public void Of_CreatedPoolWithAllThreeAliases_LeavesTheFunctionsDefault()
+    {
+        var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": ["email", "phone_number", "preferred_username"] } }""", "{}"));
+
+        Assert.False(environment.ContainsKey("MIGRATION_ALIAS_ATTRIBUTES"));
+    }
+
+    [Fact]
     public void Of_FunctionSettings_MapsEachToItsVariable()
     {
         var environment = FunctionEnvironment.Of(Read(

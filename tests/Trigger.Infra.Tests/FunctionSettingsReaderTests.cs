@@ -78,6 +78,7 @@ public sealed class FunctionSettingsReaderTests
     [InlineData(CreatedPool, """{ "weakPasswordAction": "Reset" }""", "functionSettings.weakPasswordAction \"Reset\" is not reset, refuse or allow")]
     [InlineData(ExistingPool, """{ "weakPasswordAction": "refuse" }""", "functionSettings.weakPasswordAction has no effect without newPool.existing.passwordPolicy")]
     [InlineData(CreatedPool, """{ "preSignUpFailOpen": "yes" }""", "functionSettings.preSignUpFailOpen must be true or false")]
+    [InlineData("""{ "create": { "signInAliases": ["email", "preferred_username"] } }""", """{ "aliasAttributes": ["email"] }""", "functionSettings.aliasAttributes leaves out \"preferred_username\", which the created pool accepts as a sign-in name (newPool.create.signInAliases)")]
     [InlineData(UnguardedExistingPool, """{ "preSignUpFailOpen": true }""", "functionSettings.preSignUpFailOpen has no effect: newPool.existing.preSignUpGuard is false")]
     [InlineData(CreatedPool, """{ "attributeRenames": ["custom:org=custom:tenant"] }""", "functionSettings.attributeRenames must be an object")]
     [InlineData(CreatedPool, """{ "attributeRenames": { "nickname": 3 } }""", "functionSettings.attributeRenames.nickname must be a string")]

@@ -14,9 +14,9 @@ namespace Trigger.Testing;
 public static class NodeTools
 {
     private const string SolutionFileName = "Trigger.sln";
-    private static readonly TimeSpan s_npmCiTimeout = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan s_lockWaitTimeout = TimeSpan.FromMinutes(12);
-    private static readonly SemaphoreSlim s_inProcessGate = new(1, 1);
+    private static readonly TimeSpan _npmCiTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan _lockWaitTimeout = TimeSpan.FromMinutes(12);
+    private static readonly SemaphoreSlim _inProcessGate = new(1, 1);
 
     /// <summary>Walks up from <paramref name="startDirectory"/> (default: the test assembly's folder) to the folder holding Trigger.sln.</summary>
     public static string FindRepositoryRoot(string? startDirectory = null)
@@ -53,7 +53,7 @@ public static class NodeTools
             return root;
         }
 
-        await s_inProcessGate.WaitAsync(cancellationToken);
+        await _inProcessGate.WaitAsync(cancellationToken);
         try
         {
             await using var fileLock = await AcquireFileLockAsync(root, cancellationToken);
@@ -71,7 +71,7 @@ public static class NodeTools
         }
         finally
         {
-            s_inProcessGate.Release();
+            _inProcessGate.Release();
         }
 
         return root;
@@ -129,7 +129,7 @@ public static class NodeTools
         // --include=dev: both tools are devDependencies, and NODE_ENV=production would drop them.
         // --ignore-scripts: nothing we use needs an install script, and tests should not run any.
         string[] args = ["ci", "--include=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"];
-        var result = await RunAsync(NpmExecutable, args, root, s_npmCiTimeout, cancellationToken);
+        var result = await RunAsync(NpmExecutable, args, root, _npmCiTimeout, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
@@ -150,14 +150,14 @@ public static class NodeTools
             {
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (deadline.Elapsed < s_lockWaitTimeout)
+            catch (IOException) when (deadline.Elapsed < _lockWaitTimeout)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             }
             catch (IOException ex)
             {
                 throw new InvalidOperationException(
-                    $"Timed out after {s_lockWaitTimeout.TotalMinutes} minutes waiting for another process's npm ci (lock '{lockPath}').", ex);
+                    $"Timed out after {_lockWaitTimeout.TotalMinutes} minutes waiting for another process's npm ci (lock '{lockPath}').", ex);
             }
         }
     }

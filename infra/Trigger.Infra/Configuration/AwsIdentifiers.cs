@@ -18,9 +18,6 @@ internal static partial class AwsIdentifiers
     [GeneratedRegex($"^(?<region>{Region})_[0-9A-Za-z]+$", RegexOptions.CultureInvariant)]
     internal static partial Regex UserPoolIdPattern();
 
-    [GeneratedRegex(@"^[\w+]{1,128}$", RegexOptions.CultureInvariant)]
-    internal static partial Regex ClientIdPattern();
-
     // GetSecretValue by ARN needs the full ARN, random six-character suffix included.
     [GeneratedRegex($@"^arn:(?<partition>{Partition}):secretsmanager:(?<region>{Region}):(?<account>\d{{12}}):secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{{6}}$", RegexOptions.CultureInvariant)]
     internal static partial Regex SecretArnPattern();

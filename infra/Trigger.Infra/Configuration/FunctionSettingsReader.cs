@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 
 namespace Trigger.Infra.Configuration;
 
@@ -8,10 +9,8 @@ namespace Trigger.Infra.Configuration;
 /// </summary>
 internal static partial class FunctionSettingsReader
 {
-    private static readonly string[] AliasNames = ["email", "phone_number", "preferred_username"];
-
     // Verification flags are written through the same attribute list as the schema's standard attributes.
-    private static readonly HashSet<string> WritableStandardNames =
+    private static readonly HashSet<string> _writableStandardNames =
         new(MigrationConfigReader.StandardAttributeNames.Append("email_verified").Append("phone_number_verified"), StringComparer.Ordinal);
 
     [GeneratedRegex("^custom:[A-Za-z0-9_-]{1,20}$", RegexOptions.CultureInvariant)]
@@ -32,6 +31,12 @@ internal static partial class FunctionSettingsReader
         }
 
         var aliases = ReadAliases(section);
+        if (aliases is not null && newPool is CreatedNewPoolSettings created
+            && created.SignInAliases.FirstOrDefault(alias => !aliases.Contains(alias, StringComparer.Ordinal)) is { } missing)
+        {
+            throw section.Error("aliasAttributes", $"leaves out \"{missing}\", which the created pool accepts as a sign-in name (newPool.create.signInAliases): a user who types it would not be migrated");
+        }
+
         var renames = ReadRenames(section, newPool);
         var legacySub = ReadLegacySub(section, newPool);
         var weakPasswordAction = section.OptionalString("weakPasswordAction", WeakPasswordActionPattern(), "reset, refuse or allow");
@@ -82,7 +87,7 @@ internal static partial class FunctionSettingsReader
 
         foreach (var alias in aliases)
         {
-            if (!AliasNames.Contains(alias, StringComparer.Ordinal))
+            if (!SignInAliasNames.IsAlias(alias))
             {
                 throw section.Error("aliasAttributes", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
             }
@@ -108,7 +113,7 @@ internal static partial class FunctionSettingsReader
                 throw members.Error(oldName, "cannot be renamed: Cognito assigns every user a new sub; keep the old one with functionSettings.legacySubAttribute");
             }
 
-            if (!WritableStandardNames.Contains(oldName) && !OldCustomAttributePattern().IsMatch(oldName))
+            if (!_writableStandardNames.Contains(oldName) && !OldCustomAttributePattern().IsMatch(oldName))
             {
                 throw members.Error(oldName, "is not an attribute name (a standard attribute, custom:<name> or dev:custom:<name>)");
             }
@@ -120,7 +125,7 @@ internal static partial class FunctionSettingsReader
                     throw members.Error(oldName, $"renames to \"{newName}\", which is not among the new pool's custom attributes ({newPool.CustomAttributesPath}): the function would drop it");
                 }
             }
-            else if (!WritableStandardNames.Contains(newName))
+            else if (!_writableStandardNames.Contains(newName))
             {
                 throw members.Error(oldName, $"renames to \"{newName}\", which is not a standard attribute or custom:<name>");
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 
 namespace Trigger.Infra.Configuration;
 
@@ -9,15 +10,10 @@ namespace Trigger.Infra.Configuration;
 /// </summary>
 internal static partial class MigrationConfigReader
 {
-    private static readonly JsonDocumentOptions Options = new()
+    private static readonly JsonDocumentOptions _options = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-    };
-
-    private static readonly HashSet<string> AliasNames = new(StringComparer.Ordinal)
-    {
-        "email", "phone_number", "preferred_username",
     };
 
     /// <summary>The OIDC standard attributes a Cognito schema holds.</summary>
@@ -49,7 +45,7 @@ internal static partial class MigrationConfigReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            document = JsonDocument.Parse(json, _options);
         }
         catch (JsonException e)
         {
@@ -125,7 +121,7 @@ internal static partial class MigrationConfigReader
             throw section.Error("region", $"\"{region}\" is not the region of userPoolId {poolId} ({poolRegion})");
         }
 
-        var clientId = section.RequiredString("clientId", AwsIdentifiers.ClientIdPattern(), "an app client id");
+        var clientId = section.RequiredString("clientId", AwsIdentifierRules.ClientIdPattern(), "an app client id");
         var secretArn = section.OptionalString("clientSecretArn", AwsIdentifiers.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
         var roleArn = section.OptionalString("roleArn", AwsIdentifiers.RoleArnPattern(), "an IAM role ARN");
         var externalId = section.OptionalString("externalId", AwsIdentifiers.ExternalIdPattern(), "an external id (2 to 1224 characters of letters, digits and +=,.@:/-_)");
@@ -243,7 +239,7 @@ internal static partial class MigrationConfigReader
         var aliases = section.RequiredStrings("signInAliases");
         foreach (var alias in aliases)
         {
-            if (!AliasNames.Contains(alias))
+            if (!SignInAliasNames.IsAlias(alias))
             {
                 throw section.Error("signInAliases", $"holds \"{alias}\", which is not email, phone_number or preferred_username");
             }

@@ -1,3 +1,5 @@
+using Trigger.Contract;
+
 namespace Trigger.Infra.Configuration;
 
 /// <summary>
@@ -12,10 +14,10 @@ namespace Trigger.Infra.Configuration;
 internal sealed record PasswordPolicySettings(int MinimumLength, bool RequireLowercase, bool RequireUppercase, bool RequireDigits, bool RequireSymbols)
 {
     /// <summary>The shortest minimum length Cognito accepts (CloudFormation PasswordPolicy.MinimumLength).</summary>
-    public const int ShortestMinimumLength = 6;
+    public const int ShortestMinimumLength = SettingValues.ShortestMinimumLength;
 
     /// <summary>The longest minimum length Cognito accepts.</summary>
-    public const int LongestMinimumLength = 99;
+    public const int LongestMinimumLength = SettingValues.LongestMinimumLength;
 
     /// <summary>Cognito's default policy: 8 characters with a lowercase, an uppercase, a digit and a symbol.</summary>
     public static PasswordPolicySettings CognitoDefault { get; } = new(8, true, true, true, true);

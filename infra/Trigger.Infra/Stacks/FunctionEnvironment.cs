@@ -1,4 +1,4 @@
-using System.Globalization;
+using Trigger.Contract;
 using Trigger.Infra.Configuration;
 
 namespace Trigger.Infra.Stacks;
@@ -20,19 +20,19 @@ internal static class FunctionEnvironment
         var oldPool = migration.OldPool;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["MIGRATION_OLD_USER_POOL_ID"] = oldPool.UserPoolId,
-            ["MIGRATION_OLD_CLIENT_ID"] = oldPool.ClientId,
-            ["MIGRATION_OLD_REGION"] = oldPool.Region,
+            [TriggerSettingNames.OldUserPoolId] = oldPool.UserPoolId,
+            [TriggerSettingNames.OldClientId] = oldPool.ClientId,
+            [TriggerSettingNames.OldRegion] = oldPool.Region,
         };
         if (oldPool.ClientSecretArn is { } secretArn)
         {
-            environment["MIGRATION_OLD_CLIENT_SECRET_ARN"] = secretArn;
+            environment[TriggerSettingNames.OldClientSecretArn] = secretArn;
         }
 
         if (oldPool.CrossAccountRole is { } role)
         {
-            environment["MIGRATION_OLD_ROLE_ARN"] = role.RoleArn;
-            environment["MIGRATION_OLD_EXTERNAL_ID"] = role.ExternalId;
+            environment[TriggerSettingNames.OldRoleArn] = role.RoleArn;
+            environment[TriggerSettingNames.OldExternalId] = role.ExternalId;
         }
 
         // The function drops every custom attribute not listed here: one unknown attribute would fail
@@ -40,35 +40,34 @@ internal static class FunctionEnvironment
         var custom = migration.NewPool.CustomAttributeNames.Order(StringComparer.Ordinal).Select(name => $"custom:{name}").ToList();
         if (custom.Count > 0)
         {
-            environment["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = string.Join(',', custom);
+            environment[TriggerSettingNames.NewCustomAttributes] = SettingValues.FormatList(custom);
         }
 
         if (migration.NewPool.KnownPasswordPolicy is { } policy)
         {
-            environment["MIGRATION_NEW_PASSWORD_POLICY"] = PasswordPolicyValue(policy);
+            environment[TriggerSettingNames.NewPasswordPolicy] = PasswordPolicyValue(policy);
         }
 
         var settings = migration.FunctionSettings;
-        if (settings.AliasAttributes is { } aliases)
+        if ((settings.AliasAttributes ?? CreatedPoolAliases(migration.NewPool)) is { } aliases)
         {
-            environment["MIGRATION_ALIAS_ATTRIBUTES"] = string.Join(',', aliases);
+            environment[TriggerSettingNames.AliasAttributes] = SettingValues.FormatList(aliases);
         }
 
         if (settings.AttributeRenames.Count > 0)
         {
-            environment["MIGRATION_ATTRIBUTE_RENAMES"] = string.Join(',', settings.AttributeRenames
-                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => $"{pair.Key}={pair.Value}"));
+            environment[TriggerSettingNames.AttributeRenames] = SettingValues.FormatRenames(
+                settings.AttributeRenames.OrderBy(pair => pair.Key, StringComparer.Ordinal));
         }
 
         if (settings.LegacySubAttribute is { } legacySub)
         {
-            environment["MIGRATION_LEGACY_SUB_ATTRIBUTE"] = legacySub;
+            environment[TriggerSettingNames.LegacySubAttribute] = legacySub;
         }
 
         if (settings.WeakPasswordAction is { } action)
         {
-            environment["MIGRATION_WEAK_PASSWORD_ACTION"] = action switch
+            environment[TriggerSettingNames.WeakPasswordAction] = action switch
             {
                 WeakPasswordAction.Refuse => "refuse",
                 WeakPasswordAction.Allow => "allow",
@@ -78,46 +77,31 @@ internal static class FunctionEnvironment
 
         if (settings.UncarriedMfaAction is { } mfaAction)
         {
-            environment["MIGRATION_UNCARRIED_MFA_ACTION"] = mfaAction;
+            environment[TriggerSettingNames.UncarriedMfaAction] = mfaAction;
         }
 
         if (settings.SweepKeySecretArn is { } sweepKey)
         {
-            environment["MIGRATION_SWEEP_KEY_SECRET_ARN"] = sweepKey;
+            environment[TriggerSettingNames.SweepKeySecretArn] = sweepKey;
         }
 
         if (settings.PreSignUpFailOpen is { } failOpen)
         {
-            environment["MIGRATION_PRESIGNUP_FAIL_OPEN"] = failOpen ? "true" : "false";
+            environment[TriggerSettingNames.PreSignUpFailOpen] = failOpen ? "true" : "false";
         }
 
         return environment;
     }
 
+    /// <summary>
+    /// The names a user may type into a pool the stack creates are its sign-in aliases: the function looks
+    /// each one up in the old pool, whether or not the old pool accepted it. Null when the function's
+    /// default (all three) is the same, or when the pool has none (the variable cannot say "none").
+    /// </summary>
+    private static IReadOnlyList<string>? CreatedPoolAliases(NewPoolSettings newPool) =>
+        newPool is CreatedNewPoolSettings created ? SignInAliasNames.SettingFor(created.SignInAliases) : null;
+
     /// <summary><c>min=8,lowercase,uppercase,numbers,symbols</c>, listing only the required classes.</summary>
-    internal static string PasswordPolicyValue(PasswordPolicySettings policy)
-    {
-        var parts = new List<string> { $"min={policy.MinimumLength.ToString(CultureInfo.InvariantCulture)}" };
-        if (policy.RequireLowercase)
-        {
-            parts.Add("lowercase");
-        }
-
-        if (policy.RequireUppercase)
-        {
-            parts.Add("uppercase");
-        }
-
-        if (policy.RequireDigits)
-        {
-            parts.Add("numbers");
-        }
-
-        if (policy.RequireSymbols)
-        {
-            parts.Add("symbols");
-        }
-
-        return string.Join(',', parts);
-    }
+    internal static string PasswordPolicyValue(PasswordPolicySettings policy) => SettingValues.FormatPasswordPolicy(
+        policy.MinimumLength, policy.RequireLowercase, policy.RequireUppercase, policy.RequireDigits, policy.RequireSymbols);
 }

@@ -42,7 +42,7 @@ internal static class Setup
         var (function, publishTime) = await publishing;
         c.Out.Line($"{Relative(root, function.FileName)}: the real published trigger (ready after{Took(publishTime, bare: true)}; the publish is skipped while src/ is unchanged)");
 
-        await c.World.StartFunctionAsync(function, c.Seeds.OldPool.AliasAttributes, ct);
+        await c.World.StartFunctionAsync(function, ct);
         c.Log = new FunctionLog(c.World.Bridge);
         c.Out.Line($"  · Lambda bridge  {c.World.Bridge.Endpoint} serves it as function '{c.World.Bridge.FunctionName}' (Invoke API for Cognito, Runtime API for bootstrap)");
 
@@ -107,7 +107,8 @@ internal static class Setup
         c.Out.Section("The new pool");
         c.Out.Note(
             $"Empty. Custom attributes: {kept}{(left.Length == 0 ? "" : $" (not {left}: custom attributes can never be removed from a pool, one reason to migrate)")}. " +
-            $"Alias attributes: {string.Join(", ", NewPoolDesign.AliasAttributes)}, as in AWS; cognito-local stores them but ignores them at sign-in.",
+            $"Alias attributes: {string.Join(", ", NewPoolDesign.AliasAttributes)} (the old pool's: {string.Join(", ", c.Seeds.OldPool.AliasAttributes)}), as in AWS; cognito-local stores them but ignores them at sign-in. " +
+            "The function looks a typed name up by the new pool's aliases, so a user may now sign in with a name the old pool never accepted.",
             indent: "  ");
     }
 

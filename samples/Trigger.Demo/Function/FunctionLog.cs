@@ -11,7 +11,7 @@ namespace Trigger.Demo.Function;
 /// </summary>
 internal sealed class FunctionLog(LambdaRuntimeBridge bridge)
 {
-    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(50);
     private const int MaxPolls = 60;
 
     private int _readUpTo;
@@ -34,7 +34,7 @@ internal sealed class FunctionLog(LambdaRuntimeBridge bridge)
         var lines = Parse(text[_readUpTo..]);
         for (var poll = 0; lines.Count < expected && poll < MaxPolls; poll++)
         {
-            await Task.Delay(s_pollInterval, cancellationToken);
+            await Task.Delay(_pollInterval, cancellationToken);
             text = bridge.StandardOutput;
             lines = Parse(text[_readUpTo..]);
         }

@@ -3,7 +3,7 @@ namespace Trigger.Demo.Report;
 /// <summary>A little colour on a terminal; none when the output is redirected or NO_COLOR is set (no-color.org).</summary>
 internal static class Paint
 {
-    private static readonly bool s_enabled =
+    private static readonly bool _enabled =
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     public static string Green(string text) => Wrap("32", text);
@@ -16,5 +16,5 @@ internal static class Paint
 
     public static string Bold(string text) => Wrap("1", text);
 
-    private static string Wrap(string code, string text) => s_enabled ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    private static string Wrap(string code, string text) => _enabled ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

@@ -12,10 +12,10 @@ internal static class SeedFiles
     public const string OldPoolPath = "samples/old-pool-users.json";
     public const string TrafficPath = "samples/app-traffic.json";
 
-    private static readonly string[] s_oldStatuses = ["CONFIRMED", "FORCE_CHANGE_PASSWORD"];
-    private static readonly string[] s_aliases = ["email", "phone_number", "preferred_username"];
-    private static readonly string[] s_passwords = ["right", "wrong", "made-up"];
-    private static readonly string[] s_finalStatuses = ["CONFIRMED", "RESET_REQUIRED"];
+    private static readonly string[] _oldStatuses = ["CONFIRMED", "FORCE_CHANGE_PASSWORD"];
+    private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] _passwords = ["right", "wrong", "made-up"];
+    private static readonly string[] _finalStatuses = ["CONFIRMED", "RESET_REQUIRED"];
 
     /// <exception cref="SeedFileException">A file is missing, is not the expected JSON, or contradicts the other.</exception>
     public static DemoSeeds Load(string repositoryRoot)
@@ -58,7 +58,7 @@ internal static class SeedFiles
             Fail("'users' is empty: the old pool needs at least one user.");
         }
 
-        foreach (var alias in pool.AliasAttributes.Where(a => !s_aliases.Contains(a, StringComparer.Ordinal)))
+        foreach (var alias in pool.AliasAttributes.Where(a => !_aliases.Contains(a, StringComparer.Ordinal)))
         {
             Fail($"aliasAttributes may hold email, phone_number and preferred_username only, not '{alias}'.");
         }
@@ -88,7 +88,7 @@ internal static class SeedFiles
                 Fail($"{at} ({user.Username}): cognito-local cannot create RESET_REQUIRED users (it does not support AdminResetUserPassword).");
             }
 
-            if (!s_oldStatuses.Contains(user.Status, StringComparer.Ordinal))
+            if (!_oldStatuses.Contains(user.Status, StringComparer.Ordinal))
             {
                 Fail($"{at} ({user.Username}).status must be CONFIRMED or FORCE_CHANGE_PASSWORD, not '{user.Status}'.");
             }
@@ -133,7 +133,7 @@ internal static class SeedFiles
                 Fail($"{at}.user '{signIn.User}' is not a user of {OldPoolPath}.");
             }
 
-            if (!s_passwords.Contains(signIn.Password, StringComparer.Ordinal))
+            if (!_passwords.Contains(signIn.Password, StringComparer.Ordinal))
             {
                 Fail($"{at}.password must be right, wrong or made-up, not '{signIn.Password}'.");
             }
@@ -186,7 +186,7 @@ internal static class SeedFiles
             fail($"{at}.expect.function must be {string.Join(" or ", outcomes)}, not '{expect.Function}'.");
         }
 
-        if (expect.Function == "migrated" && !s_finalStatuses.Contains(expect.FinalStatus ?? "", StringComparer.Ordinal))
+        if (expect.Function == "migrated" && !_finalStatuses.Contains(expect.FinalStatus ?? "", StringComparer.Ordinal))
         {
             fail($"{at}.expect.finalStatus must be CONFIRMED or RESET_REQUIRED for a migration, not '{expect.FinalStatus}'.");
         }

@@ -81,14 +81,16 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
     }
 
     /// <summary>Starts the bridge over the published function, configured for the old pool. The function itself starts on the first invocation.</summary>
-    public async Task StartFunctionAsync(RuntimeCommand function, IReadOnlyList<string> oldPoolAliases, CancellationToken cancellationToken)
+    public async Task StartFunctionAsync(RuntimeCommand function, CancellationToken cancellationToken)
     {
         FunctionPath = function.FileName;
         _functionEnvironment["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId;
         _functionEnvironment["MIGRATION_OLD_CLIENT_ID"] = OldClient.ClientId;
         _functionEnvironment["MIGRATION_OLD_ENDPOINT_URL"] = OldServer.Endpoint.ToString();
         _functionEnvironment["MIGRATION_OLD_REGION"] = Region;
-        _functionEnvironment["MIGRATION_ALIAS_ATTRIBUTES"] = string.Join(',', oldPoolAliases);
+        // The names a user may type are the new pool's, as cognito-migrate plan derives them: the old pool's
+        // own aliases would leave out preferred_username, which only the new pool accepts.
+        _functionEnvironment["MIGRATION_ALIAS_ATTRIBUTES"] = string.Join(',', NewPoolDesign.AliasAttributes);
         _functionEnvironment["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = string.Join(',', NewPoolDesign.CustomAttributes.Select(name => "custom:" + name));
         _functionEnvironment["AWS_REGION"] = Region;
         // Dummy credentials: the function signs its calls as in AWS; the emulators check no signature.

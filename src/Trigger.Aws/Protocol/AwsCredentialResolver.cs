@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Trigger.Aws.SecurityToken;
 
 namespace Trigger.Aws.Protocol;
 

@@ -10,7 +10,7 @@ internal static class SharedHttp
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        // A function without a route to AWS should fail fast rather than hang (COGNITO.md pitfalls).
+        // A function without a route to AWS should fail fast rather than hang (a function in a VPC without a route or endpoint to Cognito otherwise waits until Lambda times it out).
         ConnectTimeout = TimeSpan.FromSeconds(5),
     });
 

@@ -3,6 +3,7 @@ using Amazon.Runtime.CredentialManagement;
 using Polly;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Aws.SecurityToken;
 
 namespace Trigger.Cli.Common;
 

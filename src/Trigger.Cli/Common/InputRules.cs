@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Common;
 
@@ -9,7 +10,7 @@ namespace Trigger.Cli.Common;
 internal static partial class InputRules
 {
     /// <summary>A pool id is <c>&lt;region&gt;_&lt;id&gt;</c>; cognito-local's are <c>local_&lt;id&gt;</c> (API pattern <c>[\w-]+_[0-9a-zA-Z]+</c>, at most 55).</summary>
-    public static bool IsPoolId(string value) => value.Length <= 55 && PoolId().IsMatch(value);
+    public static bool IsPoolId(string value) => AwsIdentifierRules.IsUserPoolId(value);
 
     /// <summary>A region name like <c>eu-west-1</c> or <c>us-gov-west-1</c>.</summary>
     public static bool IsRegion(string value) => Region().IsMatch(value);
@@ -23,7 +24,7 @@ internal static partial class InputRules
     }
 
     /// <summary>An app client id: 1 to 128 of <c>[\w+]</c> (API reference, ClientIdType).</summary>
-    public static bool IsClientId(string value) => ClientId().IsMatch(value);
+    public static bool IsClientId(string value) => AwsIdentifierRules.IsClientId(value);
 
     /// <summary>An IAM role ARN.</summary>
     public static bool IsRoleArn(string value) => RoleArn().IsMatch(value);
@@ -51,14 +52,8 @@ internal static partial class InputRules
         return endpoint is not null;
     }
 
-    [GeneratedRegex(@"^[\w-]+_[0-9a-zA-Z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex PoolId();
-
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Region();
-
-    [GeneratedRegex(@"^[\w+]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClientId();
 
     [GeneratedRegex(@"^arn:aws[a-z\-]*:iam::[0-9]{12}:role/[\w+=,.@/\-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArn();

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Trigger.Aws.Cognito;
-using Trigger.Aws.Directories;
+using Trigger.Aws.PoolAdapters;
 using Trigger.Migration.Ports;
 
 namespace Trigger.Cli.Export;

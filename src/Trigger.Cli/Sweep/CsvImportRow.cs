@@ -4,8 +4,8 @@ using System.Text;
 namespace Trigger.Cli.Sweep;
 
 /// <summary>
-/// One row of a Cognito user import CSV, following the import rules (COGNITO.md, "Batch import"; developer
-/// guide "Preparing the user import CSV file"): every GetCSVHeader column present in order, empty when
+/// One row of a Cognito user import CSV, following the import rules (Amazon Cognito developer
+/// guide, "Preparing the user import CSV file"): every GetCSVHeader column present in order, empty when
 /// unknown; commas in a value escaped with a backslash, no quoting; <c>cognito:mfa_enabled</c> true or
 /// false; a verified email or phone with its value; birthdate as mm/dd/yyyy; updated_at in epoch seconds;
 /// at most 16,000 characters. A value the format cannot carry makes the user unmappable, not a broken row.

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Trigger.Aws.Cognito;
-using Trigger.Aws.Directories;
+using Trigger.Aws.PoolAdapters;
 
 namespace Trigger.Cli.Sweep;
 

@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Sweep;
@@ -12,21 +13,13 @@ internal static class MappingArguments
     /// <exception cref="SweepUsageException">A value is malformed; the message names the option.</exception>
     public static AttributeMappingOptions Parse(string? renames, string? customAttributes, string? legacySub)
     {
-        var renameMap = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in List(renames))
+        var renameMap = SettingValues.ParseRenames(renames, out var parsed, out var culprit) switch
         {
-            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || !renameMap.TryAdd(parts[0], parts[1]))
-            {
-                throw new SweepUsageException($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{pair}' is not one.");
-            }
-
-        }
-
-        if (RenameRules.Problem(renameMap) is { } problem)
-        {
-            throw new SweepUsageException($"--attribute-renames {problem}.");
-        }
+            RenamesProblem.NotPairs => throw new SweepUsageException($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{culprit}' is not one."),
+            RenamesProblem.ReservedTarget => throw new SweepUsageException($"--attribute-renames cannot rename to the reserved attribute '{culprit}'."),
+            RenamesProblem.Forbidden => throw new SweepUsageException($"--attribute-renames {culprit}."),
+            _ => parsed,
+        };
 
         var custom = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in List(customAttributes))

@@ -1,6 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Aws.Directories;
+using Trigger.Aws.PoolAdapters;
 using Trigger.Migration.Ports;
 
 namespace Trigger.Cli.Sweep;

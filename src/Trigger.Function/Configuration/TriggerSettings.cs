@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 using Trigger.Migration.Attributes;
 using Trigger.Migration.Decisions;
 
@@ -36,42 +37,40 @@ internal sealed partial record TriggerSettings
     /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
 
-    private static readonly string[] AllowedAliases = ["email", "phone_number", "preferred_username"];
-
     public static TriggerSettings Load(Func<string, string?> environment)
     {
         string? Optional(string name) => environment(name) is { Length: > 0 } value ? value.Trim() : null;
         string Required(string name) => Optional(name) ?? throw new SettingsException($"{name} is required but not set.");
 
-        var poolId = Required("MIGRATION_OLD_USER_POOL_ID");
+        var poolId = Required(TriggerSettingNames.OldUserPoolId);
         var poolMatch = PoolId().Match(poolId);
         if (!poolMatch.Success)
         {
             throw new SettingsException($"MIGRATION_OLD_USER_POOL_ID must look like '<region>_<id>', e.g. 'eu-west-1_AbC123', not '{poolId}'.");
         }
 
-        var region = Optional("MIGRATION_OLD_REGION") ?? poolMatch.Groups["region"].Value;
+        var region = Optional(TriggerSettingNames.OldRegion) ?? poolMatch.Groups["region"].Value;
         if (!Region().IsMatch(region))
         {
             throw new SettingsException($"MIGRATION_OLD_REGION is not a region name: '{region}'.");
         }
 
-        var clientId = Required("MIGRATION_OLD_CLIENT_ID");
-        if (!ClientId().IsMatch(clientId))
+        var clientId = Required(TriggerSettingNames.OldClientId);
+        if (!AwsIdentifierRules.IsClientId(clientId))
         {
-            throw new SettingsException("MIGRATION_OLD_CLIENT_ID must be 1-128 letters, digits, '+', '=', ',', '.', '@' or '-'.");
+            throw new SettingsException($"MIGRATION_OLD_CLIENT_ID must be {AwsIdentifierRules.ClientIdDescription}.");
         }
 
-        var secretArn = OptionalArn("MIGRATION_OLD_CLIENT_SECRET_ARN", ":secretsmanager:");
-        var roleArn = OptionalArn("MIGRATION_OLD_ROLE_ARN", ":iam::");
-        var sweepKeyArn = OptionalArn("MIGRATION_SWEEP_KEY_SECRET_ARN", ":secretsmanager:");
-        var externalId = Optional("MIGRATION_OLD_EXTERNAL_ID");
+        var secretArn = OptionalArn(TriggerSettingNames.OldClientSecretArn, ":secretsmanager:");
+        var roleArn = OptionalArn(TriggerSettingNames.OldRoleArn, ":iam::");
+        var sweepKeyArn = OptionalArn(TriggerSettingNames.SweepKeySecretArn, ":secretsmanager:");
+        var externalId = Optional(TriggerSettingNames.OldExternalId);
         if (externalId is not null && roleArn is null)
         {
             throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID is set but MIGRATION_OLD_ROLE_ARN is not: the external id only applies to an assumed role.");
         }
 
-        var oldEndpoint = Optional("MIGRATION_OLD_ENDPOINT_URL") switch
+        var oldEndpoint = Optional(TriggerSettingNames.OldEndpointUrl) switch
         {
             null => null,
             var url when Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" => uri,
@@ -90,22 +89,22 @@ internal sealed partial record TriggerSettings
             OldEndpoint = oldEndpoint,
             Migration = new SignInMigrationOptions
             {
-                AliasAttributes = Aliases(Optional("MIGRATION_ALIAS_ATTRIBUTES")),
+                AliasAttributes = Aliases(Optional(TriggerSettingNames.AliasAttributes)),
                 Attributes = new AttributeMappingOptions
                 {
-                    Renames = Renames(Optional("MIGRATION_ATTRIBUTE_RENAMES")),
-                    NewCustomAttributes = CustomAttributes(Optional("MIGRATION_NEW_CUSTOM_ATTRIBUTES")),
-                    LegacySubAttribute = LegacySub(Optional("MIGRATION_LEGACY_SUB_ATTRIBUTE")),
+                    Renames = Renames(Optional(TriggerSettingNames.AttributeRenames)),
+                    NewCustomAttributes = CustomAttributes(Optional(TriggerSettingNames.NewCustomAttributes)),
+                    LegacySubAttribute = LegacySub(Optional(TriggerSettingNames.LegacySubAttribute)),
                 },
-                NewPasswordPolicy = Policy(Optional("MIGRATION_NEW_PASSWORD_POLICY")),
-                WeakPasswordAction = Optional("MIGRATION_WEAK_PASSWORD_ACTION")?.ToUpperInvariant() switch
+                NewPasswordPolicy = Policy(Optional(TriggerSettingNames.NewPasswordPolicy)),
+                WeakPasswordAction = Optional(TriggerSettingNames.WeakPasswordAction)?.ToUpperInvariant() switch
                 {
                     null or "RESET" => WeakPasswordAction.Reset,
                     "REFUSE" => WeakPasswordAction.Refuse,
                     "ALLOW" => WeakPasswordAction.Allow,
                     var other => throw new SettingsException($"MIGRATION_WEAK_PASSWORD_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
-                UncarriedMfaAction = Optional("MIGRATION_UNCARRIED_MFA_ACTION")?.ToUpperInvariant() switch
+                UncarriedMfaAction = Optional(TriggerSettingNames.UncarriedMfaAction)?.ToUpperInvariant() switch
                 {
                     null or "RESET" => UncarriedMfaAction.Reset,
                     "REFUSE" => UncarriedMfaAction.Refuse,
@@ -113,13 +112,13 @@ internal sealed partial record TriggerSettings
                     var other => throw new SettingsException($"MIGRATION_UNCARRIED_MFA_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
             },
-            PreSignUpFailOpen = Optional("MIGRATION_PRESIGNUP_FAIL_OPEN")?.ToUpperInvariant() switch
+            PreSignUpFailOpen = Optional(TriggerSettingNames.PreSignUpFailOpen)?.ToUpperInvariant() switch
             {
                 null or "FALSE" => false,
                 "TRUE" => true,
                 _ => throw new SettingsException("MIGRATION_PRESIGNUP_FAIL_OPEN must be true or false."),
             },
-            SafetyMargin = Optional("MIGRATION_SAFETY_MARGIN_MS") switch
+            SafetyMargin = Optional(TriggerSettingNames.SafetyMarginMs) switch
             {
                 null => TimeSpan.FromMilliseconds(400),
                 var ms when int.TryParse(ms, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 50 and <= 3000
@@ -140,20 +139,19 @@ internal sealed partial record TriggerSettings
         }
     }
 
-    private static string[] List(string? value) =>
-        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] List(string? value) => SettingValues.List(value);
 
-    private static string[] Aliases(string? value)
+    private static IReadOnlyList<string> Aliases(string? value)
     {
         if (value is null)
         {
-            return AllowedAliases;
+            return SignInAliasNames.All;
         }
 
         var aliases = List(value);
         foreach (var alias in aliases)
         {
-            if (!AllowedAliases.Contains(alias, StringComparer.Ordinal))
+            if (!SignInAliasNames.IsAlias(alias))
             {
                 throw new SettingsException($"MIGRATION_ALIAS_ATTRIBUTES may list email, phone_number and preferred_username only, not '{alias}'.");
             }
@@ -164,23 +162,13 @@ internal sealed partial record TriggerSettings
 
     private static Dictionary<string, string> Renames(string? value)
     {
-        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in List(value))
+        return SettingValues.ParseRenames(value, out var renames, out var culprit) switch
         {
-            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || !renames.TryAdd(parts[0], parts[1]))
-            {
-                throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES must be 'old=new' pairs separated by commas, each old name once; '{pair}' is not.");
-            }
-
-        }
-
-        if (RenameRules.Problem(renames) is { } problem)
-        {
-            throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES {problem}.");
-        }
-
-        return renames;
+            RenamesProblem.NotPairs => throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES must be 'old=new' pairs separated by commas, each old name once; '{culprit}' is not."),
+            RenamesProblem.ReservedTarget => throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES cannot rename to the reserved attribute '{culprit}'."),
+            RenamesProblem.Forbidden => throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES {culprit}."),
+            _ => renames,
+        };
     }
 
     private static HashSet<string> CustomAttributes(string? value)
@@ -224,7 +212,8 @@ internal sealed partial record TriggerSettings
                 case "numbers": numbers = true; break;
                 case "symbols": symbols = true; break;
                 case var p when p.StartsWith("min=", StringComparison.Ordinal)
-                    && int.TryParse(p.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length is >= 6 and <= 99:
+                    && int.TryParse(p.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                    && length is >= SettingValues.ShortestMinimumLength and <= SettingValues.LongestMinimumLength:
                     minimum = length;
                     break;
                 default:
@@ -242,7 +231,4 @@ internal sealed partial record TriggerSettings
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Region();
-
-    [GeneratedRegex(@"^[\w+=,.@-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ClientId();
 }

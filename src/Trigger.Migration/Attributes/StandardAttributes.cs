@@ -1,3 +1,5 @@
+using Trigger.Contract;
+
 namespace Trigger.Migration.Attributes;
 
 /// <summary>
@@ -18,7 +20,5 @@ public static class StandardAttributes
     /// Names that must never be returned to Cognito, whatever the configuration says: Cognito owns
     /// them (<c>sub</c>, <c>cognito:*</c>, <c>identities</c>) or they are set only through the dedicated field.
     /// </summary>
-    public static bool IsReserved(string name) =>
-        name is "sub" or "username" or "identities"
-        || name.StartsWith("cognito:", StringComparison.Ordinal);
+    public static bool IsReserved(string name) => SettingValues.IsReservedAttribute(name);
 }

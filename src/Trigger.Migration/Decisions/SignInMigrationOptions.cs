@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Migration.Attributes;
 
 namespace Trigger.Migration.Decisions;
@@ -6,7 +7,7 @@ namespace Trigger.Migration.Decisions;
 public sealed record SignInMigrationOptions
 {
     /// <summary>Alias attributes a typed name is looked up by when it is not an old username. Default: email, phone_number, preferred_username.</summary>
-    public IReadOnlyList<string> AliasAttributes { get; init; } = ["email", "phone_number", "preferred_username"];
+    public IReadOnlyList<string> AliasAttributes { get; init; } = SignInAliasNames.All;
 
     /// <summary>How attributes land in the new schema.</summary>
     public AttributeMappingOptions Attributes { get; init; } = new();

@@ -23,13 +23,6 @@ public static partial class SignInName
         }
     }
 
-    /// <summary>
-    /// Escapes a value for a ListUsers filter (<c>attribute = "value"</c>): a quote or backslash would
-    /// otherwise end the string early or change the filter.
-    /// </summary>
-    public static string FilterLiteral(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
     [GeneratedRegex(@"^\+[0-9]{4,15}$", RegexOptions.CultureInvariant)]
     private static partial Regex E164();
 }

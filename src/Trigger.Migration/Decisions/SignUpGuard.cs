@@ -29,7 +29,7 @@ public sealed class SignUpGuard(
     public const int OwnerLimit = 20;
 
     // Every attribute Cognito can make a username or an alias: whichever the new pool uses, a value in it is a name.
-    private static readonly string[] NameAttributes = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] _nameAttributes = ["email", "phone_number", "preferred_username"];
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -151,7 +151,7 @@ public sealed class SignUpGuard(
             names.Add(trigger.UserName);
         }
 
-        foreach (var attribute in NameAttributes)
+        foreach (var attribute in _nameAttributes)
         {
             if (trigger.Request?.UserAttributes?.GetValueOrDefault(attribute) is { Length: > 0 } value && !names.Contains(value, StringComparer.Ordinal))
             {

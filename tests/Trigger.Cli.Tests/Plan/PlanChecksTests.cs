@@ -1,5 +1,6 @@
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Plan;
+using Trigger.Cli.Common;
 
 namespace Trigger.Cli.Tests.Plan;
 
@@ -81,6 +82,48 @@ public sealed class PlanChecksTests
         ]);
 
         Assert.Empty(PlanChecks.Evaluate(CreateInput(sample: sample)));
+    }
+
+    [Fact]
+    public void Evaluate_NewPoolAddsPreferredUsernameWithoutASample_WarnsTheOldPoolNeverMadeItUnique()
+    {
+        var input = CreateInput(newPool: Pool() with { AliasAttributes = ["email", "preferred_username"] });
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("alias-not-unique", Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains("preferred_username", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NewPoolAddsPreferredUsernameThatSampledUsersShare_ListsEveryUserSharingOne()
+    {
+        var input = CreateInput(
+            newPool: Pool() with { AliasAttributes = ["email", "preferred_username"] },
+            sample: new UserSample(10,
+            [
+                User("ann", ("preferred_username", "ace")),
+                User("bob", ("preferred_username", "Ace")),
+                User("cid", ("preferred_username", "cid")),
+                User("dan", ("preferred_username", "dee")),
+                User("eve", ("preferred_username", "dee")),
+            ]));
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input), f => f.Area == "sign-in");
+
+        Assert.Equal(("alias-shared", Severity.Blocking), (finding.Code, finding.Severity));
+        Assert.Contains("The old pool never made preferred_username unique", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Sharing one: ace (ann, bob); dee (dan, eve).", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FunctionEnvironment_NewPoolAddsPreferredUsername_LooksNamesUpByTheNewPoolsAliases()
+    {
+        var input = CreateInput(newPool: Pool() with { AliasAttributes = ["preferred_username", "email"] });
+
+        var settings = FunctionEnvironment.Derive(input, new PoolTarget(PoolSide.Old, "eu-west-1_Old1", null, null), "eu-west-1", null);
+
+        Assert.Contains(new EnvironmentSetting("MIGRATION_ALIAS_ATTRIBUTES", "email,preferred_username"), settings);
     }
 
     [Fact]

@@ -222,6 +222,39 @@ public sealed class PlanOnCognitoLocalTests(CognitoLocalFixture world)
     }
 
     [Fact]
+    public async Task Plan_NewPoolAddsPreferredUsernameThatTwoOldUsersShare_ListsThemFromTheScan()
+    {
+        var pair = await TestPools.CreatePairAsync(world.Admin, newPool: p => p["AliasAttributes"] = new JsonArray("email", "preferred_username"));
+        await world.Admin.CreateUserAsync(pair.OldPoolId, new UserSpec("ann", TestPools.Password) { PreferredUsername = "ace" });
+        await world.Admin.CreateUserAsync(pair.OldPoolId, new UserSpec("bea", TestPools.Password) { PreferredUsername = "ace" });
+        await world.Admin.CreateUserAsync(pair.OldPoolId, new UserSpec("cid", TestPools.Password) { PreferredUsername = "cid" });
+
+        var scratch = Directory.CreateTempSubdirectory("plan-snapshot-");
+        var snapshot = Path.Combine(scratch.FullName, "old-pool.jsonl");
+        try
+        {
+            var export = await CliRunner.RunAsync("export", "--old-pool-id", pair.OldPoolId, "--old-endpoint-url", pair.Endpoint.ToString(), "--file", snapshot);
+            Assert.True(export.ExitCode == 0, export.ToString());
+
+            var (unscanned, warning) = await PlanFindingAsync(pair, "alias-not-unique");
+            var (scanned, finding) = await PlanFindingAsync(pair, "alias-shared", "--scan", "100");
+            var (fromSnapshot, snapshotFinding) = await PlanFindingAsync(pair, "alias-shared", "--snapshot", snapshot);
+
+            Assert.Equal("warning", warning["severity"]!.GetValue<string>());
+            Assert.True(unscanned.ExitCode == 0, unscanned.ToString());
+            Assert.Equal(1, scanned.ExitCode);
+            Assert.Contains("never made preferred_username unique", finding["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("Sharing one: ace (ann, bea).", finding["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(1, fromSnapshot.ExitCode);
+            Assert.Equal(finding["message"]!.GetValue<string>(), snapshotFinding["message"]!.GetValue<string>());
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Plan_ScanFindsUsernamesDifferingOnlyInCaseForACaseInsensitiveNewPool_IsBlocking()
     {
         var pair = await TestPools.CreatePairAsync(world.Admin, oldPool: p => p["UsernameConfiguration"]!["CaseSensitive"] = true);

@@ -1,4 +1,4 @@
-using Trigger.Aws.Directories;
+using Trigger.Aws.PoolAdapters;
 using Trigger.IntegrationTests.World;
 using Trigger.Migration.Ports;
 

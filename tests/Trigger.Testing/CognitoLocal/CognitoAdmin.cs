@@ -12,8 +12,8 @@ namespace Trigger.Testing;
 public sealed class CognitoAdmin : IDisposable
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
-    private static readonly MediaTypeHeaderValue s_json11 = new("application/x-amz-json-1.1");
-    private static readonly HashSet<string> s_standardAttributes = new(StringComparer.Ordinal)
+    private static readonly MediaTypeHeaderValue _json11 = new("application/x-amz-json-1.1");
+    private static readonly HashSet<string> _standardAttributes = new(StringComparer.Ordinal)
     {
         "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile",
         "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale",
@@ -50,7 +50,7 @@ public sealed class CognitoAdmin : IDisposable
         {
             Content = new StringContent(request.ToJsonString(), Encoding.UTF8),
         };
-        message.Content.Headers.ContentType = s_json11;
+        message.Content.Headers.ContentType = _json11;
         message.Headers.Add("X-Amz-Target", target);
         using var response = await _http.SendAsync(message, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -323,7 +323,7 @@ public sealed class CognitoAdmin : IDisposable
             ["Mutable"] = attribute.Mutable,
             ["Required"] = attribute.Required,
         };
-        if (!s_standardAttributes.Contains(name) && attribute.DataType == "String")
+        if (!_standardAttributes.Contains(name) && attribute.DataType == "String")
         {
             entry["StringAttributeConstraints"] = new JsonObject { ["MinLength"] = "0", ["MaxLength"] = "2048" };
         }

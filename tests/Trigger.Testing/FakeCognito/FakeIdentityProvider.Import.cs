@@ -13,7 +13,7 @@ internal sealed partial class FakeIdentityProvider
     public const string UploadPathPrefix = "/fake-s3/cognito-import/";
 
     private const long MaxImportFileBytes = 100L * 1024 * 1024;
-    private static readonly TimeSpan s_uploadValidity = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan _uploadValidity = TimeSpan.FromMinutes(15);
 
     private JsonObject GetCsvHeader(JsonObject request)
     {
@@ -45,7 +45,7 @@ internal sealed partial class FakeIdentityProvider
             UserPoolId = pool.Id,
             CloudWatchLogsRoleArn = role,
             UploadToken = token,
-            UploadExpires = _time.GetUtcNow() + s_uploadValidity,
+            UploadExpires = _time.GetUtcNow() + _uploadValidity,
             PreSignedUrl = new Uri(endpoint, $"{UploadPathPrefix}{jobId}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900"
                 + $"&X-Amz-SignedHeaders=host%3Bx-amz-server-side-encryption&X-Amz-Signature={token}").ToString(),
             CreatedAt = Now(),

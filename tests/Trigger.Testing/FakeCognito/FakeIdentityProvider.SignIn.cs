@@ -13,7 +13,7 @@ internal sealed partial class FakeIdentityProvider
 {
     private const string IncorrectCredentials = "Incorrect username or password.";
     private const int FailuresBeforeLockout = 5;
-    private static readonly TimeSpan s_maxLockout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan _maxLockout = TimeSpan.FromMinutes(15);
 
     private JsonObject AdminInitiateAuth(JsonObject request)
     {
@@ -133,7 +133,7 @@ internal sealed partial class FakeIdentityProvider
         if (user.FailedSignIns >= FailuresBeforeLockout)
         {
             var seconds = Math.Pow(2, Math.Min(user.FailedSignIns - FailuresBeforeLockout, 20));
-            user.LockedUntil = now + TimeSpan.FromSeconds(Math.Min(seconds, s_maxLockout.TotalSeconds));
+            user.LockedUntil = now + TimeSpan.FromSeconds(Math.Min(seconds, _maxLockout.TotalSeconds));
         }
     }
 

@@ -6,7 +6,7 @@ namespace Trigger.Testing;
 internal sealed partial class FakeIdentityProvider
 {
     // Alias attributes and the flag that must be "true" for the value to act as an alias ("" = none).
-    private static readonly (string Attribute, string VerifiedFlag)[] s_aliasVerification =
+    private static readonly (string Attribute, string VerifiedFlag)[] _aliasVerification =
         [("email", "email_verified"), ("phone_number", "phone_number_verified"), ("preferred_username", "")];
 
     private JsonObject AdminCreateUser(JsonObject request)
@@ -91,7 +91,7 @@ internal sealed partial class FakeIdentityProvider
         FakeUserPool pool, IReadOnlyDictionary<string, string> attributes, bool forceAlias)
     {
         var moves = new List<(FakeUser, string, string)>();
-        foreach (var (attribute, verifiedFlag) in s_aliasVerification)
+        foreach (var (attribute, verifiedFlag) in _aliasVerification)
         {
             if (!pool.AliasAttributes.Contains(attribute) || !attributes.TryGetValue(attribute, out var value) || value.Length == 0)
             {

@@ -19,7 +19,7 @@ internal sealed class FakeUserPool
     ];
 
     // Standard attributes in the order GetCSVHeader lists them; sub and identities are not columns.
-    private static readonly (string Name, string Type, bool Mutable)[] s_standardAttributes =
+    private static readonly (string Name, string Type, bool Mutable)[] _standardAttributes =
     [
         ("sub", "String", false), ("name", "String", true), ("given_name", "String", true), ("family_name", "String", true),
         ("middle_name", "String", true), ("nickname", "String", true), ("preferred_username", "String", true),
@@ -74,7 +74,7 @@ internal sealed class FakeUserPool
                 name = name["custom:".Length..];
             }
 
-            if (s_standardAttributes.Any(s => s.Name == name))
+            if (_standardAttributes.Any(s => s.Name == name))
             {
                 overrides[name] = entry;
                 continue;
@@ -91,7 +91,7 @@ internal sealed class FakeUserPool
             });
         }
 
-        var schema = s_standardAttributes.Select(s => new JsonObject
+        var schema = _standardAttributes.Select(s => new JsonObject
         {
             ["Name"] = s.Name,
             ["AttributeDataType"] = s.Type,

@@ -7,7 +7,7 @@ internal static class RequestRedaction
 {
     private const string Mask = "***";
 
-    private static readonly HashSet<string> s_secretNames = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> _secretNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "SECRET_HASH", "ClientSecret", "SecretString", "SecretBinary", "Session", "AccessToken", "RefreshToken",
         "IdToken", "REFRESH_TOKEN", "REFRESH_TOKEN_AUTH", "DEVICE_KEY", "SRP_A", "ANSWER", "SMS_MFA_CODE",
@@ -25,5 +25,5 @@ internal static class RequestRedaction
     };
 
     private static bool IsSecret(string name) =>
-        s_secretNames.Contains(name) || name.Contains("password", StringComparison.OrdinalIgnoreCase);
+        _secretNames.Contains(name) || name.Contains("password", StringComparison.OrdinalIgnoreCase);
 }

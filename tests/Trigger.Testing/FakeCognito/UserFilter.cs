@@ -10,7 +10,7 @@ namespace Trigger.Testing;
 /// </summary>
 internal sealed partial class UserFilter
 {
-    private static readonly HashSet<string> s_searchable = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _searchable = new(StringComparer.Ordinal)
     {
         "username", "email", "phone_number", "name", "given_name", "family_name", "preferred_username",
         "cognito:user_status", "status", "sub",
@@ -41,7 +41,7 @@ internal sealed partial class UserFilter
         }
 
         var attribute = match.Groups["attr"].Value;
-        if (!s_searchable.Contains(attribute))
+        if (!_searchable.Contains(attribute))
         {
             throw CognitoFault.InvalidParameter($"Invalid search attribute: {attribute}");
         }

@@ -14,7 +14,7 @@ namespace Trigger.Testing.Lambda;
 /// </remarks>
 internal sealed class ArtifactLock : IDisposable
 {
-    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan _pollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly FileStream _stream;
 
@@ -39,7 +39,7 @@ internal sealed class ArtifactLock : IDisposable
             }
             catch (IOException) when (waited.Elapsed < maxWait)
             {
-                await Task.Delay(s_pollInterval, cancellationToken);
+                await Task.Delay(_pollInterval, cancellationToken);
             }
             catch (IOException exception)
             {

@@ -8,7 +8,7 @@ internal static class BuildCommand
     private const int TailLines = 60;
 
     // Variables a test host inherits from the SDK that would pin a child build to the parent's MSBuild.
-    private static readonly string[] s_parentBuildVariables =
+    private static readonly string[] _parentBuildVariables =
     [
         "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly",
     ];
@@ -33,7 +33,7 @@ internal static class BuildCommand
             startInfo.ArgumentList.Add(argument);
         }
 
-        foreach (var name in s_parentBuildVariables)
+        foreach (var name in _parentBuildVariables)
         {
             startInfo.Environment.Remove(name);
         }

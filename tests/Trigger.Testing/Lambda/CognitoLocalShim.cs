@@ -2,7 +2,7 @@ namespace Trigger.Testing.Lambda;
 
 /// <summary>
 /// The Cognito-local fidelity shims: rewrites of a UserMigration answer that make cognito-local 5.3.0
-/// behave like real Cognito where it is known not to (<c>COGNITO.md</c>, "Emulator gaps"). They live
+/// behave like real Cognito where it is known not to (see <c>CognitoLocal/EMULATOR-NOTES.md</c>). They live
 /// only in this test support code; the product never sees them.
 /// </summary>
 public enum CognitoLocalShim

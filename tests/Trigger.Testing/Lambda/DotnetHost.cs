@@ -3,10 +3,10 @@ namespace Trigger.Testing.Lambda;
 /// <summary>Finds the <c>dotnet</c> host that runs builds and framework-dependent runtimes.</summary>
 internal static class DotnetHost
 {
-    private static readonly Lazy<string> s_path = new(Find);
+    private static readonly Lazy<string> _path = new(Find);
 
     /// <summary>The full path of the <c>dotnet</c> executable.</summary>
-    public static string Path => s_path.Value;
+    public static string Path => _path.Value;
 
     /// <summary>The installation folder behind <see cref="Path"/> (symbolic links resolved): a DOTNET_ROOT for apphosts.</summary>
     public static string Root

@@ -16,17 +16,17 @@ namespace Trigger.Testing.Lambda;
 public static class FunctionArtifact
 {
     private const string ProjectPath = "src/Trigger.Function/Trigger.Function.csproj";
-    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan _buildTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan _lockWait = TimeSpan.FromMinutes(20);
 
-    private static readonly Lazy<string> s_repositoryRoot = new(FindRepositoryRoot);
-    private static readonly Lazy<Task<RuntimeCommand>> s_published = new(() => Task.Run(EnsurePublishedAsync));
-    private static readonly Lazy<Task<RuntimeCommand>> s_jit = new(() => Task.Run(EnsureJitBuildAsync));
-    private static readonly Lazy<Task<RuntimeCommand>> s_readyToRun = new(() => Task.Run(() => EnsureFlavourPublishedAsync("function-r2r", "-p:TriggerBuild=r2r")));
-    private static readonly Lazy<Task<RuntimeCommand>> s_arm64 = new(() => Task.Run(() => EnsureFlavourPublishedAsync("function-arm64", "-r", "linux-arm64")));
+    private static readonly Lazy<string> _repositoryRoot = new(FindRepositoryRoot);
+    private static readonly Lazy<Task<RuntimeCommand>> _published = new(() => Task.Run(EnsurePublishedAsync));
+    private static readonly Lazy<Task<RuntimeCommand>> _jit = new(() => Task.Run(EnsureJitBuildAsync));
+    private static readonly Lazy<Task<RuntimeCommand>> _readyToRun = new(() => Task.Run(() => EnsureFlavourPublishedAsync("function-r2r", "-p:TriggerBuild=r2r")));
+    private static readonly Lazy<Task<RuntimeCommand>> _arm64 = new(() => Task.Run(() => EnsureFlavourPublishedAsync("function-arm64", "-r", "linux-arm64")));
 
     /// <summary>The repository root: the nearest folder above the running assembly holding <c>Trigger.sln</c>.</summary>
-    public static string RepositoryRoot => s_repositoryRoot.Value;
+    public static string RepositoryRoot => _repositoryRoot.Value;
 
     /// <summary>Where the shipped artifact is published: <c>&lt;repo&gt;/artifacts/function</c>.</summary>
     public static string PublishDirectory => Path.Combine(RepositoryRoot, "artifacts", "function");
@@ -38,7 +38,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetPublishedAsync(CancellationToken cancellationToken = default) =>
-        s_published.Value.WaitAsync(cancellationToken);
+        _published.Value.WaitAsync(cancellationToken);
 
     /// <summary>
     /// The JIT flavour for benchmarks: a framework-dependent Release build of the function project
@@ -47,7 +47,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a build already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The build failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetJitBuildAsync(CancellationToken cancellationToken = default) =>
-        s_jit.Value.WaitAsync(cancellationToken);
+        _jit.Value.WaitAsync(cancellationToken);
 
     /// <summary>
     /// The composite ReadyToRun flavour for benchmarks (<c>-p:TriggerBuild=r2r</c>, under <c>artifacts/function-r2r</c>):
@@ -56,7 +56,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetReadyToRunAsync(CancellationToken cancellationToken = default) =>
-        s_readyToRun.Value.WaitAsync(cancellationToken);
+        _readyToRun.Value.WaitAsync(cancellationToken);
 
     /// <summary>
     /// The linux-arm64 Native AOT bootstrap (<c>-r linux-arm64</c>, under <c>artifacts/function-arm64</c>), cross-compiled
@@ -65,7 +65,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed (a missing cross toolchain is named in the message).</exception>
     public static Task<RuntimeCommand> GetArm64PublishedAsync(CancellationToken cancellationToken = default) =>
-        s_arm64.Value.WaitAsync(cancellationToken);
+        _arm64.Value.WaitAsync(cancellationToken);
 
     private static Task<RuntimeCommand> EnsureFlavourPublishedAsync(string name, params string[] options)
     {
@@ -121,7 +121,7 @@ public static class FunctionArtifact
     {
         var artifacts = Path.Combine(RepositoryRoot, "artifacts");
         using var buildLock = await ArtifactLock.AcquireAsync(
-            Path.Combine(artifacts, ".function-build.lock"), s_lockWait, CancellationToken.None);
+            Path.Combine(artifacts, ".function-build.lock"), _lockWait, CancellationToken.None);
 
         // Fingerprint before building: an edit made while the build runs makes the next run rebuild.
         var fingerprint = SourceFingerprint.Compute(RepositoryRoot);
@@ -133,7 +133,7 @@ public static class FunctionArtifact
 
         // No stamp while building: a failed or killed build is never mistaken for a good one.
         File.Delete(stamp);
-        var result = await BuildCommand.RunAsync(arguments, RepositoryRoot, s_buildTimeout, CancellationToken.None);
+        var result = await BuildCommand.RunAsync(arguments, RepositoryRoot, _buildTimeout, CancellationToken.None);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(

@@ -29,7 +29,7 @@ public sealed partial class LambdaRuntimeBridge : IAsyncDisposable
     /// <summary>Lambda's 6 MB limit on a synchronous invocation's request and response.</summary>
     internal const int MaxPayloadBytes = 6 * 1024 * 1024;
 
-    private static readonly TimeSpan s_stopWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _stopWait = TimeSpan.FromSeconds(5);
 
     private readonly LambdaRuntimeBridgeOptions _options;
     private readonly TimeProvider _time;
@@ -192,7 +192,7 @@ public sealed partial class LambdaRuntimeBridge : IAsyncDisposable
             await current.DisposeAsync();
         }
 
-        using (var stop = new CancellationTokenSource(s_stopWait))
+        using (var stop = new CancellationTokenSource(_stopWait))
         {
             await _server.StopAsync(stop.Token);
         }

@@ -20,6 +20,13 @@ public sealed record LocalMigrationPoolsOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> FunctionSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Settings read from both pools once they exist (for example by <c>cognito-migrate plan</c>), applied
+    /// over <see cref="FunctionSettings"/>. The bridge starts the function on the first invocation, which
+    /// comes after the new pool exists, so the function sees them. Null: none.
+    /// </summary>
+    public Func<LocalMigrationPools, Task<IReadOnlyDictionary<string, string>>>? SettingsFromPools { get; init; }
+
     /// <summary>AWS_LAMBDA_LOG_FORMAT for the function; null: text.</summary>
     public string? LogFormat { get; init; }
 
@@ -178,5 +185,19 @@ public sealed class LocalMigrationPools : IAsyncDisposable
         NewPool = new CognitoAdmin(_newServer.Endpoint);
         NewPoolId = (await NewPool.CreatePoolAsync(options.NewPool, cancellationToken)).Id;
         NewClient = await NewPool.CreateAppClientAsync(NewPoolId, options.NewClient, cancellationToken);
+        if (options.SettingsFromPools is { } fromPools)
+        {
+            // The bridge holds this very dictionary and reads it when it starts the function.
+            var derived = await fromPools(this);
+            if (Bridge.ProcessStarts > 0)
+            {
+                throw new InvalidOperationException("The function started before the settings read from the pools were applied.");
+            }
+
+            foreach (var (name, value) in derived)
+            {
+                settings[name] = value;
+            }
+        }
     }
 }

@@ -11,11 +11,11 @@ namespace Trigger.Testing.Lambda;
 /// </summary>
 internal sealed class RuntimeProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan s_exitWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _exitWait = TimeSpan.FromSeconds(5);
 
     // Lambda leaves only these of the host's variables to a function; we keep what a dotnet process
     // needs to start and nothing else (no AWS credentials, no test-runner settings).
-    private static readonly string[] s_inheritedVariables =
+    private static readonly string[] _inheritedVariables =
         ["PATH", "HOME", "TMPDIR", "DOTNET_ROOT", "DOTNET_ROOT_X64", "DOTNET_BUNDLE_EXTRACT_BASE_DIR"];
 
     private readonly Process _process;
@@ -144,7 +144,7 @@ internal sealed class RuntimeProcess : IAsyncDisposable
         {
             try
             {
-                await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(s_exitWait, _time, CancellationToken.None);
+                await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(_exitWait, _time, CancellationToken.None);
             }
             catch (TimeoutException)
             {
@@ -189,7 +189,7 @@ internal sealed class RuntimeProcess : IAsyncDisposable
 
     private static void SetEnvironment(IDictionary<string, string?> environment, LambdaRuntimeBridgeOptions options, string runtimeApi)
     {
-        var inherited = s_inheritedVariables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
+        var inherited = _inheritedVariables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
         environment.Clear();
         foreach (var (name, value) in inherited)
         {

@@ -15,13 +15,13 @@ namespace Trigger.Testing.Lambda;
 /// </remarks>
 internal static class SourceFingerprint
 {
-    private static readonly string[] s_rootInputs =
+    private static readonly string[] _rootInputs =
     [
         "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
         ".editorconfig", "NuGet.config", "nuget.config",
     ];
 
-    private static readonly HashSet<string> s_skippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj" };
+    private static readonly HashSet<string> _skippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj" };
 
     /// <summary>Computes the fingerprint of the build inputs under <paramref name="repositoryRoot"/>.</summary>
     public static string Compute(string repositoryRoot)
@@ -41,7 +41,7 @@ internal static class SourceFingerprint
 
     private static IEnumerable<string> InputFiles(string repositoryRoot)
     {
-        foreach (var name in s_rootInputs)
+        foreach (var name in _rootInputs)
         {
             var path = Path.Combine(repositoryRoot, name);
             if (File.Exists(path))
@@ -68,7 +68,7 @@ internal static class SourceFingerprint
 
             foreach (var child in Directory.EnumerateDirectories(folder))
             {
-                if (!s_skippedFolders.Contains(Path.GetFileName(child)))
+                if (!_skippedFolders.Contains(Path.GetFileName(child)))
                 {
                     folders.Push(child);
                 }

@@ -1,5 +1,5 @@
 using Trigger.Aws.Cognito;
-using Trigger.Aws.Directories;
+using Trigger.Aws.PoolAdapters;
 
 namespace Trigger.UnitTests.Aws;
 

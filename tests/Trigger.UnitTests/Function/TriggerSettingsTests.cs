@@ -5,15 +5,16 @@ namespace Trigger.UnitTests.Function;
 
 public sealed class TriggerSettingsTests
 {
-    private static readonly Dictionary<string, string> Minimal = new()
+    private static readonly Dictionary<string, string> _minimal = new()
     {
         ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_AbC123",
-        ["MIGRATION_OLD_CLIENT_ID"] = "old-client-1",
+        // A client id as Cognito issues them (API pattern [\w+]+): letters and digits.
+        ["MIGRATION_OLD_CLIENT_ID"] = "oldclient1",
     };
 
     private static TriggerSettings Load(params (string Name, string Value)[] overrides)
     {
-        var environment = new Dictionary<string, string>(Minimal);
+        var environment = new Dictionary<string, string>(_minimal);
         foreach (var (name, value) in overrides)
         {
             environment[name] = value;
@@ -39,7 +40,7 @@ public sealed class TriggerSettingsTests
     [InlineData("MIGRATION_OLD_CLIENT_ID")]
     public void Load_RequiredSettingMissing_MessageNamesTheVariable(string name)
     {
-        var environment = new Dictionary<string, string>(Minimal);
+        var environment = new Dictionary<string, string>(_minimal);
         environment.Remove(name);
 
         var error = Assert.Throws<SettingsException>(() => TriggerSettings.Load(n => environment.GetValueOrDefault(n)));

@@ -4,7 +4,7 @@ namespace Trigger.UnitTests.Migration;
 
 public sealed class PasswordPolicyTests
 {
-    private static readonly PasswordPolicy CognitoDefault = new(8, true, true, true, true);
+    private static readonly PasswordPolicy _cognitoDefault = new(8, true, true, true, true);
 
     [Theory]
     [InlineData("Abcdef1!", true)]
@@ -16,7 +16,7 @@ public sealed class PasswordPolicyTests
     [InlineData("Abc def1", true)]
     [InlineData(" Abcdef1", false)]
     public void Accepts_CognitoDefaultPolicy_MatchesEachRule(string password, bool expected) =>
-        Assert.Equal(expected, CognitoDefault.Accepts(password));
+        Assert.Equal(expected, _cognitoDefault.Accepts(password));
 
     [Fact]
     public void Accepts_LengthOnlyPolicy_IgnoresCharacterClasses() =>

@@ -7,14 +7,14 @@ namespace Trigger.UnitTests.Migration;
 
 public sealed class SignUpGuardTests
 {
-    private static readonly string[] Aliases = ["email", "phone_number", "preferred_username"];
+    private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
 
     private const string NewPoolId = "eu-west-1_new";
     private const string SweepKey = "sweep-key-0123456789-abcdefghijklmnop";
-    private static readonly DateTimeOffset Now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
     private static SignUpGuard CreateSut(InMemoryOldPool pool, bool failOpen = false, string? sweepKey = SweepKey) =>
-        new(pool, pool, Aliases, failOpen, sweepKey is null ? null : new FixedSweepKey(sweepKey), new ManualClock(Now));
+        new(pool, pool, _aliases, failOpen, sweepKey is null ? null : new FixedSweepKey(sweepKey), new ManualClock(_now));
 
     private static PreSignUpEvent SignUp(string username, string source = TriggerSources.PreSignUpSignUp, params (string Name, string Value)[] attributes) => new()
     {
@@ -75,7 +75,7 @@ public sealed class SignUpGuardTests
     public async Task JudgeAsync_AdminCreatesSameUsernameWithSweepProof_AllowedForTheSweep() =>
         Assert.Equal(SignUpVerdict.Allowed,
             await CreateSut(PoolWithDave()).JudgeAsync(
-                AdminCreate("dave", SweepProof.Create(SweepKey, NewPoolId, "dave", Now.AddMinutes(-1)), ("email", "dave@example.com")),
+                AdminCreate("dave", SweepProof.Create(SweepKey, NewPoolId, "dave", _now.AddMinutes(-1)), ("email", "dave@example.com")),
                 CancellationToken.None));
 
     // The attack: an application backend with AdminCreateUser rights creates the victim's username.
@@ -94,10 +94,10 @@ public sealed class SignUpGuardTests
     {
         var proof = flaw switch
         {
-            "wrong key" => SweepProof.Create("another-key-0123456789-abcdefghijklmn", NewPoolId, "dave", Now),
-            "other user" => SweepProof.Create(SweepKey, NewPoolId, "erin", Now),
-            "other pool" => SweepProof.Create(SweepKey, "eu-west-1_other", "dave", Now),
-            "expired" => SweepProof.Create(SweepKey, NewPoolId, "dave", Now - SweepProof.MaxAge - TimeSpan.FromSeconds(1)),
+            "wrong key" => SweepProof.Create("another-key-0123456789-abcdefghijklmn", NewPoolId, "dave", _now),
+            "other user" => SweepProof.Create(SweepKey, NewPoolId, "erin", _now),
+            "other pool" => SweepProof.Create(SweepKey, "eu-west-1_other", "dave", _now),
+            "expired" => SweepProof.Create(SweepKey, NewPoolId, "dave", _now - SweepProof.MaxAge - TimeSpan.FromSeconds(1)),
             _ => "v1:not-a-number:AAAA",
         };
 
@@ -109,7 +109,7 @@ public sealed class SignUpGuardTests
     public async Task JudgeAsync_AdminCreateWithProofButNoKeyConfigured_Refused() =>
         Assert.Equal(SignUpVerdict.RefusedAdminCreateWithoutSweepProof,
             await CreateSut(PoolWithDave(), sweepKey: null).JudgeAsync(
-                AdminCreate("dave", SweepProof.Create(SweepKey, NewPoolId, "dave", Now)), CancellationToken.None));
+                AdminCreate("dave", SweepProof.Create(SweepKey, NewPoolId, "dave", _now)), CancellationToken.None));
 
     [Fact]
     public async Task JudgeAsync_SweepProofForOwnNameButAnotherOldUsersEmail_Refused()
@@ -118,7 +118,7 @@ public sealed class SignUpGuardTests
 
         Assert.Equal(SignUpVerdict.RefusedNameOwnedByOldUser,
             await CreateSut(pool).JudgeAsync(
-                AdminCreate("dave", SweepProof.Create(SweepKey, NewPoolId, "dave", Now), ("email", "erin@example.com")), CancellationToken.None));
+                AdminCreate("dave", SweepProof.Create(SweepKey, NewPoolId, "dave", _now), ("email", "erin@example.com")), CancellationToken.None));
     }
 
     // The attack: preferred_username = an unmigrated old user's username. In the new pool a sign-in typed
@@ -185,7 +185,7 @@ public sealed class SignUpGuardTests
     public async Task JudgeAsync_AdminCreatesOtherUsernameWithOldEmail_Refused() =>
         Assert.Equal(SignUpVerdict.RefusedNameOwnedByOldUser,
             await CreateSut(PoolWithDave()).JudgeAsync(
-                AdminCreate("dave2", SweepProof.Create(SweepKey, NewPoolId, "dave2", Now), ("email", "dave@example.com")), CancellationToken.None));
+                AdminCreate("dave2", SweepProof.Create(SweepKey, NewPoolId, "dave2", _now), ("email", "dave@example.com")), CancellationToken.None));
 
     [Fact]
     public async Task JudgeAsync_ExternalProvider_AllowedWithoutLookups()

@@ -1,4 +1,5 @@
 using Trigger.Cli.Common;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -8,51 +9,52 @@ namespace Trigger.Cli.Commands.Plan;
 internal sealed record EnvironmentSetting(string Name, string Value);
 
 /// <summary>
-/// The function settings (WORLD-API / README env contract) that follow from the two pools: what an
+/// The function settings (the README's environment contract) that follow from the two pools: what an
 /// operator copies into the stack configuration or the function's environment.
 /// </summary>
 internal static class FunctionEnvironment
 {
-    private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
-
     public static IReadOnlyList<EnvironmentSetting> Derive(PlanInput input, PoolTarget oldPool, string oldRegion, string? oldClientSecretArn)
     {
-        var settings = new List<EnvironmentSetting> { new("MIGRATION_OLD_USER_POOL_ID", oldPool.PoolId) };
+        var settings = new List<EnvironmentSetting> { new(TriggerSettingNames.OldUserPoolId, oldPool.PoolId) };
         if (InputRules.RegionOfPoolId(oldPool.PoolId) != oldRegion)
         {
-            settings.Add(new("MIGRATION_OLD_REGION", oldRegion));
+            settings.Add(new(TriggerSettingNames.OldRegion, oldRegion));
         }
 
         if (oldPool.EndpointOverride is { } endpoint)
         {
-            settings.Add(new("MIGRATION_OLD_ENDPOINT_URL", endpoint.ToString()));
+            settings.Add(new(TriggerSettingNames.OldEndpointUrl, endpoint.ToString()));
         }
 
-        settings.Add(new("MIGRATION_OLD_CLIENT_ID", OldClientId(input)));
+        settings.Add(new(TriggerSettingNames.OldClientId, OldClientId(input)));
         if (oldClientSecretArn is not null)
         {
-            settings.Add(new("MIGRATION_OLD_CLIENT_SECRET_ARN", oldClientSecretArn));
+            settings.Add(new(TriggerSettingNames.OldClientSecretArn, oldClientSecretArn));
         }
 
         if (oldPool.RoleArn is { } roleArn)
         {
-            settings.Add(new("MIGRATION_OLD_ROLE_ARN", roleArn));
+            settings.Add(new(TriggerSettingNames.OldRoleArn, roleArn));
             if (oldPool.ExternalId is not null)
             {
                 // The external id is not repeated on screen.
-                settings.Add(new("MIGRATION_OLD_EXTERNAL_ID", "<the --external-id value>"));
+                settings.Add(new(TriggerSettingNames.OldExternalId, "<the --external-id value>"));
             }
         }
 
-        var aliases = SignInNames.Of(input.OldPool).Attributes.Where(a => _aliases.Contains(a, StringComparer.Ordinal)).ToList();
-        if (aliases.Count > 0)
+        // The names a user may type are the new pool's: the trigger looks each one up in the old pool,
+        // whether or not the old pool let anyone sign in with it (ListUsers filters on all three in any pool).
+        // The trigger's default is all three, so the setting is printed only when it narrows that; a new
+        // pool with no alias keeps the default, as the variable has no way to say "none".
+        if (SignInAliasNames.SettingFor(SignInNames.Of(input.NewPool).Attributes) is { } aliases)
         {
-            settings.Add(new("MIGRATION_ALIAS_ATTRIBUTES", string.Join(',', aliases)));
+            settings.Add(new(TriggerSettingNames.AliasAttributes, SettingValues.FormatList(aliases)));
         }
 
         if (input.Renames.Count > 0)
         {
-            settings.Add(new("MIGRATION_ATTRIBUTE_RENAMES", string.Join(',', input.Renames.Select(r => $"{r.Key}={r.Value}"))));
+            settings.Add(new(TriggerSettingNames.AttributeRenames, SettingValues.FormatRenames(input.Renames)));
         }
 
         var custom = (input.NewPool.SchemaAttributes ?? [])
@@ -62,10 +64,10 @@ internal static class FunctionEnvironment
             .ToList();
         if (custom.Count > 0)
         {
-            settings.Add(new("MIGRATION_NEW_CUSTOM_ATTRIBUTES", string.Join(',', custom)));
+            settings.Add(new(TriggerSettingNames.NewCustomAttributes, SettingValues.FormatList(custom)));
         }
 
-        settings.Add(new("MIGRATION_NEW_PASSWORD_POLICY", PasswordRules.Of(input.NewPool).ToSetting()));
+        settings.Add(new(TriggerSettingNames.NewPasswordPolicy, PasswordRules.Of(input.NewPool).ToSetting()));
         return settings;
     }
 

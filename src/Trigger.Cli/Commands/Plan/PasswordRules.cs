@@ -1,4 +1,5 @@
 using Trigger.Aws.Cognito;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -17,31 +18,7 @@ internal sealed record PasswordRules(int MinimumLength, bool Lowercase, bool Upp
     }
 
     /// <summary>The value of the function's MIGRATION_NEW_PASSWORD_POLICY, for example <c>min=8,lowercase,uppercase,numbers,symbols</c>.</summary>
-    public string ToSetting()
-    {
-        var parts = new List<string> { $"min={MinimumLength}" };
-        if (Lowercase)
-        {
-            parts.Add("lowercase");
-        }
-
-        if (Uppercase)
-        {
-            parts.Add("uppercase");
-        }
-
-        if (Numbers)
-        {
-            parts.Add("numbers");
-        }
-
-        if (Symbols)
-        {
-            parts.Add("symbols");
-        }
-
-        return string.Join(',', parts);
-    }
+    public string ToSetting() => SettingValues.FormatPasswordPolicy(MinimumLength, Lowercase, Uppercase, Numbers, Symbols);
 
     /// <summary>The rules of this policy that <paramref name="older"/> does not ask for, in words.</summary>
     public IReadOnlyList<string> StricterThan(PasswordRules older)

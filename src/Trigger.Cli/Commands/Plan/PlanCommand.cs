@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
-using Trigger.Migration.Attributes;
+using Trigger.Cli.Sweep;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -33,6 +34,11 @@ internal static class PlanCommand
         var scan = CountOption.Optional(
             "--scan", "Also read the first N old users (1 to 100000) to find attributes in use, shared aliases and case collisions.", 1, 100_000);
         var pagesPerSecond = CountOption.PagesPerSecond("with --scan");
+        var snapshot = new Option<string>("--snapshot")
+        {
+            Description = "Instead of --scan, read every old user from a snapshot written by export (shared aliases, case collisions, attributes in use).",
+            HelpName = "file",
+        };
         var renames = new Option<IReadOnlyDictionary<string, string>>("--attribute-renames")
         {
             Description = "old=new pairs, comma-separated, as the function's MIGRATION_ATTRIBUTE_RENAMES (e.g. custom:tenant=custom:org).",
@@ -52,9 +58,17 @@ internal static class PlanCommand
         command.Options.Add(newClientId);
         command.Options.Add(scan);
         command.Options.Add(pagesPerSecond);
+        command.Options.Add(snapshot);
         command.Options.Add(renames);
         command.Options.Add(strict);
         options.AddShared(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(scan) is not null && result.GetResult(snapshot) is not null)
+            {
+                result.AddError("Give --scan (read the live old pool) or --snapshot (a file written by export), not both.");
+            }
+        });
 
         command.SetAction((parse, cancellationToken) => RunAsync(new PlanArguments(
             options.ReadOldPool(parse),
@@ -66,6 +80,7 @@ internal static class PlanCommand
             parse.GetValue(newClientId),
             parse.GetValue(scan),
             parse.GetValue(pagesPerSecond),
+            parse.GetValue(snapshot),
             parse.GetValue(renames) ?? new Dictionary<string, string>(),
             parse.GetValue(strict)), host, cancellationToken));
         return command;
@@ -81,7 +96,9 @@ internal static class PlanCommand
         var newDescribed = (await newPool.DescribeAsync(cancellationToken)).UserPool!;
         var oldClients = await ClientsAsync(oldPool, arguments.OldClientId, cancellationToken);
         var newClients = await ClientsAsync(newPool, arguments.NewClientId, cancellationToken);
-        var sample = arguments.Scan is { } count ? await SampleAsync(oldPool, count, oldDescribed.EstimatedNumberOfUsers, arguments.PagesPerSecond, host, cancellationToken) : null;
+        var sample = arguments.Scan is { } count
+            ? await SampleAsync(oldPool, count, oldDescribed.EstimatedNumberOfUsers, arguments.PagesPerSecond, host, cancellationToken)
+            : arguments.SnapshotPath is { } path ? await SnapshotSampleAsync(path, arguments.OldPool.PoolId, cancellationToken) : null;
 
         var input = new PlanInput
         {
@@ -139,6 +156,39 @@ internal static class PlanCommand
             return new UserSample(count, users);
         });
 
+    private static async Task<UserSample> SnapshotSampleAsync(string path, string oldPoolId, CancellationToken cancellationToken)
+    {
+        SnapshotSource source;
+        try
+        {
+            source = await SnapshotSource.OpenAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliFailure(e is InvalidDataException ? e.Message : $"--snapshot: {e.Message}", ExitCodes.Usage);
+        }
+
+        if (source.OldUserPoolId != oldPoolId)
+        {
+            throw new CliFailure($"--snapshot holds the users of {source.OldUserPoolId}, not of the old pool {oldPoolId}.", ExitCodes.Usage);
+        }
+
+        var users = new List<UserType>();
+        await foreach (var candidate in source.ReadAsync(SourcePosition.Start, cancellationToken))
+        {
+            var user = candidate.User;
+            users.Add(new UserType
+            {
+                Username = user.Username,
+                Attributes = [.. user.Attributes.Select(a => new AttributeType { Name = a.Key, Value = a.Value })],
+                UserStatus = user.Status,
+                Enabled = user.Enabled,
+            });
+        }
+
+        return new UserSample(users.Count, users);
+    }
+
     private static PlanReport BuildReport(PlanInput input, IReadOnlyList<Finding> findings, PoolConnection oldPool, PoolConnection newPool, PlanArguments arguments)
     {
         // Cognito's count is an estimate (and an emulator may report 0): a larger sample wins.
@@ -146,9 +196,9 @@ internal static class PlanCommand
         var notes = new List<string>();
         if (input.Sample is null)
         {
-            notes.Add("Attributes in use, shared aliases and case collisions were judged from the schemas only; add --scan N to read N old users.");
+            notes.Add("Attributes in use, shared aliases and case collisions were judged from the schemas only; add --scan N to read N old users, or --snapshot to read an export's.");
         }
-        else if (input.Sample.Count < (input.OldPool.EstimatedNumberOfUsers ?? 0))
+        else if (arguments.Scan is not null && input.Sample.Count < (input.OldPool.EstimatedNumberOfUsers ?? 0))
         {
             notes.Add($"--scan read the first {input.Sample.Count} old users; users beyond them were not checked.");
         }
@@ -207,25 +257,24 @@ internal static class PlanCommand
 
     private static IReadOnlyDictionary<string, string> ParseRenames(ArgumentResult result)
     {
-        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        switch (SettingValues.ParseRenames(text, out var renames, out var culprit))
         {
-            var parts = pair.Split('=', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || !renames.TryAdd(parts[0], parts[1]))
-            {
-                result.AddError($"--attribute-renames takes old=new pairs separated by commas, each old name once; '{pair}' is not one.");
+            case RenamesProblem.NotPairs:
+                result.AddError($"--attribute-renames takes old=new pairs separated by commas, each old name once; '{culprit}' is not one.");
                 return renames;
-            }
+            case RenamesProblem.ReservedTarget:
+                // The function refuses the same value at start-up (MIGRATION_ATTRIBUTE_RENAMES).
+                result.AddError($"--attribute-renames cannot rename to the reserved attribute '{culprit}'.");
+                return renames;
+            case RenamesProblem.Forbidden:
+                result.AddError($"--attribute-renames {culprit}.");
+                return renames;
         }
 
         if (renames.Count == 0)
         {
             result.AddError("--attribute-renames needs at least one old=new pair.");
-        }
-        else if (RenameRules.Problem(renames) is { } problem)
-        {
-            result.AddError($"--attribute-renames {problem}.");
         }
 
         return renames;
@@ -241,6 +290,7 @@ internal static class PlanCommand
         string? NewClientId,
         int? Scan,
         int PagesPerSecond,
+        string? SnapshotPath,
         IReadOnlyDictionary<string, string> Renames,
         bool Strict);
 }

@@ -9,6 +9,9 @@ internal static class SignInChecks
 {
     private const string Area = "sign-in";
 
+    // How many shared values a finding lists by name; --output json carries the same text.
+    private const int MaxListed = 20;
+
     public static IEnumerable<Finding> Run(PlanInput input)
     {
         var oldNames = SignInNames.Of(input.OldPool);
@@ -70,16 +73,31 @@ internal static class SignInChecks
             };
         }
 
+        // A name the new pool accepts that the old pool never made unique: nothing stopped two old users
+        // from sharing one, and the trigger refuses a name it finds on two old users as ambiguous.
+        var neverUnique = newNames.Attributes.Except(oldNames.Attributes, StringComparer.Ordinal).ToList();
         if (input.Sample is { } sample)
         {
-            foreach (var finding in SharedAliases(sample, newNames))
+            foreach (var finding in SharedAliases(sample, newNames, neverUnique))
             {
                 yield return finding;
             }
         }
+        else
+        {
+            foreach (var attribute in neverUnique)
+            {
+                yield return new Finding(
+                    "alias-not-unique",
+                    Severity.Warning,
+                    Area,
+                    $"The new pool accepts {attribute} as a sign-in name but the old pool never made it unique: two old users may share one, and the trigger refuses a sign-in typed as a shared {attribute} as ambiguous.",
+                    $"Run plan --scan N (or --snapshot with an export) to list old users who share a {attribute}, and give each a unique one before the window opens.");
+            }
+        }
     }
 
-    private static IEnumerable<Finding> SharedAliases(UserSample sample, SignInNames newNames)
+    private static IEnumerable<Finding> SharedAliases(UserSample sample, SignInNames newNames, IReadOnlyList<string> neverUnique)
     {
         foreach (var attribute in newNames.Attributes)
         {
@@ -105,11 +123,20 @@ internal static class SignInChecks
 
             var users = groups.Sum(g => g.Count());
             var examples = string.Join(", ", groups[0].Take(3).Select(x => x.User.Username));
+            var message = $"{groups.Count} {attribute} value(s) are shared by {users} of the {sample.Count} sampled old users (e.g. {examples}): in the new pool a {attribute} can belong to one user only, so the others fail to migrate.";
+            if (neverUnique.Contains(attribute, StringComparer.Ordinal))
+            {
+                // The old pool never made this name unique, so the operator has no other list of who shares one.
+                message += $" The old pool never made {attribute} unique, and the trigger refuses a sign-in typed as a shared one as ambiguous. "
+                    + $"Sharing one: {string.Join("; ", groups.Take(MaxListed).Select(g => $"{g.Key} ({string.Join(", ", g.Select(x => x.User.Username))})"))}"
+                    + (groups.Count > MaxListed ? $"; and {groups.Count - MaxListed} more." : ".");
+            }
+
             yield return new Finding(
                 "alias-shared",
                 Severity.Blocking,
                 Area,
-                $"{groups.Count} {attribute} value(s) are shared by {users} of the {sample.Count} sampled old users (e.g. {examples}): in the new pool a {attribute} can belong to one user only, so the others fail to migrate.",
+                message,
                 $"Give each old user a unique {attribute} (or unverify the duplicates) before the window opens.");
         }
     }

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
-using Trigger.Aws.SecurityToken;
 
-namespace Trigger.Aws;
+namespace Trigger.Aws.SecurityToken;
 
 /// <summary>
 /// Credentials of an assumed role, for a pool in another account. The role is assumed once through

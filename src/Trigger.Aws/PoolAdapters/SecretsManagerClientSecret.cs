@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Trigger.Aws.SecretsManager;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>
 /// The old client's secret from one Secrets Manager secret. The secret string is either the client

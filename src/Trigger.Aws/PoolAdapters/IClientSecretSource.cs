@@ -1,4 +1,4 @@
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>Where the old app client's secret comes from: fetched once, refetched when the pool rejects it.</summary>
 public interface IClientSecretSource

@@ -2,7 +2,7 @@ using Trigger.Aws.SecretsManager;
 using Trigger.Migration.Decisions;
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>
 /// The sweep key from one Secrets Manager secret (a plain string of at least

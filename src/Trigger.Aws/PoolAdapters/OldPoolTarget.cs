@@ -1,4 +1,4 @@
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>The old pool and the app client the trigger authenticates through (it must allow ADMIN_USER_PASSWORD_AUTH).</summary>
 /// <param name="UserPoolId">The old pool's id.</param>

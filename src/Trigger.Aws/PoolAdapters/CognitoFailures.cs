@@ -1,6 +1,6 @@
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>
 /// Turns what is left after the retries into the domain's one exception: throttling, 5xx, network and

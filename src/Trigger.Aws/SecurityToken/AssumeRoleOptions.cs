@@ -1,4 +1,4 @@
-namespace Trigger.Aws;
+namespace Trigger.Aws.SecurityToken;
 
 /// <summary>
 /// Which role <see cref="AssumeRoleCredentials"/> assumes (for an old pool in another account) and

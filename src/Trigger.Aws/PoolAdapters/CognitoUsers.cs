@@ -1,7 +1,7 @@
 using Trigger.Aws.Cognito;
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>Maps Cognito's user shapes onto the domain's <see cref="OldUser"/>.</summary>
 public static class CognitoUsers

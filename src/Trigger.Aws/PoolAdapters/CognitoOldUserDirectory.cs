@@ -1,8 +1,7 @@
 using Trigger.Aws.Cognito;
-using Trigger.Migration.Decisions;
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>
 /// The old pool over Cognito: AdminGetUser and ListUsers to find users, AdminInitiateAuth with
@@ -24,9 +23,9 @@ public sealed class CognitoOldUserDirectory(
     // Challenges Cognito asks only after the password proved right (the API reference names the email code
     // EMAIL_OTP in the enum and EMAIL_MFA in the challenge list: both are read). With an SMS or email code the old
     // pool has already sent the user a code (AdminInitiateAuth); the trigger never answers it.
-    private static readonly HashSet<string> SmsChallenges = new(StringComparer.Ordinal) { "SMS_MFA", "SMS_OTP" };
+    private static readonly HashSet<string> _smsChallenges = new(StringComparer.Ordinal) { "SMS_MFA", "SMS_OTP" };
 
-    private static readonly HashSet<string> UncarriedMfaChallenges = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> _uncarriedMfaChallenges = new(StringComparer.Ordinal)
     {
         "SOFTWARE_TOKEN_MFA", "EMAIL_OTP", "EMAIL_MFA", "MFA_SETUP", "SELECT_MFA_TYPE",
     };
@@ -64,7 +63,7 @@ public sealed class CognitoOldUserDirectory(
                 var page = await cognito.ListUsersAsync(new ListUsersRequest
                 {
                     UserPoolId = target.UserPoolId,
-                    Filter = $"{attribute} = {SignInName.FilterLiteral(value)}",
+                    Filter = ListUsersFilter.ExactMatch(attribute, value),
                     Limit = Math.Clamp(limit - found.Count, 1, MaxListUsersLimit),
                     PaginationToken = token,
                 }, cancellationToken);
@@ -120,8 +119,8 @@ public sealed class CognitoOldUserDirectory(
             {
                 { AuthenticationResult: not null } => PasswordCheck.Accepted,
                 { ChallengeName: "NEW_PASSWORD_REQUIRED" } => PasswordCheck.TemporaryPassword,
-                { ChallengeName: { } challenge } when SmsChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingSmsMfa,
-                { ChallengeName: { } challenge } when UncarriedMfaChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingUncarriedMfa,
+                { ChallengeName: { } challenge } when _smsChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingSmsMfa,
+                { ChallengeName: { } challenge } when _uncarriedMfaChallenges.Contains(challenge) => PasswordCheck.AcceptedPendingUncarriedMfa,
                 _ => PasswordCheck.UnsupportedChallenge,
             };
         }

@@ -1,4 +1,4 @@
-namespace Trigger.Migration.Attributes;
+namespace Trigger.Contract;
 
 /// <summary>
 /// What a rename (old attribute name to new) may not do, the same for the function, the sweep and plan:
@@ -8,7 +8,7 @@ namespace Trigger.Migration.Attributes;
 /// </summary>
 public static class RenameRules
 {
-    private static readonly HashSet<string> VerificationFlags = new(StringComparer.Ordinal) { "email_verified", "phone_number_verified" };
+    private static readonly HashSet<string> _verificationFlags = new(StringComparer.Ordinal) { "email_verified", "phone_number_verified" };
 
     /// <summary>Why <paramref name="renames"/> cannot be used, naming the pair; null when every rename is allowed.</summary>
     public static string? Problem(IReadOnlyDictionary<string, string> renames)
@@ -17,14 +17,14 @@ public static class RenameRules
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (oldName, newName) in renames)
         {
-            if (StandardAttributes.IsReserved(newName))
+            if (SettingValues.IsReservedAttribute(newName))
             {
                 return $"cannot rename to the reserved attribute '{newName}'";
             }
 
-            if (VerificationFlags.Contains(newName) || VerificationFlags.Contains(oldName))
+            if (_verificationFlags.Contains(newName) || _verificationFlags.Contains(oldName))
             {
-                return $"cannot rename to or from '{(VerificationFlags.Contains(newName) ? newName : oldName)}': only the old pool's own verification flag may say a contact is verified";
+                return $"cannot rename to or from '{(_verificationFlags.Contains(newName) ? newName : oldName)}': only the old pool's own verification flag may say a contact is verified";
             }
 
             if (renames.ContainsKey(newName) && newName != oldName)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>
 /// Cognito's SECRET_HASH for an app client with a secret: Base64(HMAC-SHA256(key: client secret,

@@ -1,7 +1,7 @@
 using Trigger.Aws.Cognito;
 using Trigger.Migration.Ports;
 
-namespace Trigger.Aws.Directories;
+namespace Trigger.Aws.PoolAdapters;
 
 /// <summary>The new pool, for the PreSignUp guard: does a username exist there yet (AdminGetUser)?</summary>
 public sealed class CognitoNewUserDirectory(ICognitoIdentityProvider cognito) : INewUserDirectory

@@ -1,0 +1,79 @@
+using Trigger.Contract;
+using Trigger.Function.Configuration;
+using Trigger.Infra.Configuration;
+using Trigger.Infra.Stacks;
+using Trigger.Testing;
+
+namespace Trigger.UnitTests.Function;
+
+/// <summary>
+/// One contract, checked from both ends: the variables the CDK app writes for each configured migration are
+/// read by the function's own settings reader, and mean what the configuration said.
+/// </summary>
+public sealed class ConfigurationContractTests
+{
+    public static TheoryData<string> ConfiguredMigrations()
+    {
+        var data = new TheoryData<string>();
+        foreach (var migration in ReadMigrations())
+        {
+            data.Add(migration.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ConfiguredMigrations))]
+    public void Load_WhatTheCdkAppWritesForAConfiguredMigration_ReadsBackTheSameSettings(string name)
+    {
+        var migration = ReadMigrations().Single(m => m.Name == name);
+        var environment = FunctionEnvironment.Of(migration);
+
+        var settings = TriggerSettings.Load(environment.GetValueOrDefault);
+
+        Assert.Equal(migration.OldPool.UserPoolId, settings.OldUserPoolId);
+        Assert.Equal(migration.OldPool.ClientId, settings.OldClientId);
+        Assert.Equal(migration.OldPool.Region, settings.OldRegion);
+        Assert.Equal(migration.OldPool.ClientSecretArn, settings.OldClientSecretArn);
+        Assert.Equal(migration.OldPool.CrossAccountRole?.RoleArn, settings.OldRoleArn);
+        Assert.Equal(migration.OldPool.CrossAccountRole?.ExternalId, settings.OldExternalId);
+        var expectedAliases = migration.FunctionSettings.AliasAttributes
+            ?? (migration.NewPool is CreatedNewPoolSettings created ? SignInAliasNames.SettingFor(created.SignInAliases) : null)
+            ?? SignInAliasNames.All;
+        Assert.Equal(expectedAliases, settings.Migration.AliasAttributes);
+        Assert.Equal(
+            migration.FunctionSettings.AttributeRenames.OrderBy(p => p.Key, StringComparer.Ordinal),
+            settings.Migration.Attributes.Renames.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(
+            migration.NewPool.CustomAttributeNames.Select(n => "custom:" + n).Order(StringComparer.Ordinal),
+            settings.Migration.Attributes.NewCustomAttributes.Order(StringComparer.Ordinal));
+        Assert.Equal(migration.FunctionSettings.LegacySubAttribute, settings.Migration.Attributes.LegacySubAttribute);
+        var policy = migration.NewPool.KnownPasswordPolicy;
+        Assert.Equal(
+            policy is null ? null : SettingValues.FormatPasswordPolicy(policy.MinimumLength, policy.RequireLowercase, policy.RequireUppercase, policy.RequireDigits, policy.RequireSymbols),
+            settings.Migration.NewPasswordPolicy is { } read
+                ? SettingValues.FormatPasswordPolicy(read.MinimumLength, read.RequireLowercase, read.RequireUppercase, read.RequireNumbers, read.RequireSymbols)
+                : null);
+        Assert.Equal(
+            (migration.FunctionSettings.WeakPasswordAction ?? Trigger.Infra.Configuration.WeakPasswordAction.Reset).ToString(),
+            settings.Migration.WeakPasswordAction.ToString());
+        Assert.Equal(migration.FunctionSettings.PreSignUpFailOpen ?? false, settings.PreSignUpFailOpen);
+    }
+
+    [Fact]
+    public void ConfiguredMigrations_TheRepositorysFile_HasEveryKindOfNewPoolAndSetting()
+    {
+        var migrations = ReadMigrations();
+
+        // The theory above is only as good as the file: it must exercise both pool kinds and the optional settings.
+        Assert.Contains(migrations, m => m.NewPool is CreatedNewPoolSettings);
+        Assert.Contains(migrations, m => m.NewPool is ExistingNewPoolSettings);
+        Assert.Contains(migrations, m => m.OldPool.CrossAccountRole is not null);
+        Assert.Contains(migrations, m => m.FunctionSettings.AttributeRenames.Count > 0);
+        Assert.Contains(migrations, m => m.FunctionSettings.WeakPasswordAction is not null);
+    }
+
+    private static IReadOnlyList<MigrationSettings> ReadMigrations() =>
+        MigrationConfigReader.ReadFile(Path.Combine(NodeTools.FindRepositoryRoot(), "infra", "migrations.jsonc")).Migrations;
+}
