@@ -22,7 +22,7 @@ public sealed class FunctionSettingsReaderTests
         var settings = Read(CreatedPoolWithSchema, """
             {
               "aliasAttributes": ["phone_number", "email"],
-              "attributeRenames": { "custom:org": "custom:tenant", "nickname": "preferred_username", "email_verified": "email_verified" },
+              "attributeRenames": { "custom:org": "custom:tenant", "nickname": "preferred_username", "middle_name": "family_name" },
               "legacySubAttribute": "custom:tenant",
               "weakPasswordAction": "allow",
               "preSignUpFailOpen": false
@@ -35,7 +35,7 @@ public sealed class FunctionSettingsReaderTests
             {
                 ["custom:org"] = "custom:tenant",
                 ["nickname"] = "preferred_username",
-                ["email_verified"] = "email_verified",
+                ["middle_name"] = "family_name",
             },
             settings.AttributeRenames);
         Assert.Equal("custom:tenant", settings.LegacySubAttribute);
@@ -88,6 +88,8 @@ public sealed class FunctionSettingsReaderTests
     [InlineData(CreatedPool, """{ "attributeRenames": { "sub": "custom:tenant" } }""", "functionSettings.attributeRenames.sub cannot be renamed")]
     [InlineData(CreatedPool, """{ "attributeRenames": { "org,unit": "nickname" } }""", "functionSettings.attributeRenames.org,unit is not an attribute name")]
     [InlineData(CreatedPool, """{ "attributeRenames": { "nickname": "name", "given_name": "name" } }""", "functionSettings.attributeRenames.given_name renames to \"name\" as nickname does")]
+    [InlineData(CreatedPool, """{ "attributeRenames": { "custom:checked": "email_verified" } }""", "functionSettings.attributeRenames cannot rename to or from 'email_verified'")]
+    [InlineData(CreatedPool, """{ "attributeRenames": { "nickname": "name", "name": "family_name" } }""", "functionSettings.attributeRenames 'nickname=name' targets 'name', which is itself renamed")]
     public void Read_WrongFunctionSetting_FailsWithOneMessageNamingIt(string newPool, string functionSettings, string expected)
     {
         var error = Assert.Throws<MigrationConfigException>(() => Read(newPool, functionSettings));

@@ -138,7 +138,10 @@ internal static partial class FunctionSettingsReader
             renames[oldName] = newName;
         }
 
-        return renames;
+        // The function refuses the same renames at init (the contract's one rule set): say so at synth instead.
+        return RenameRules.Problem(renames) is { } problem
+            ? throw section.Error("attributeRenames", problem)
+            : renames;
     }
 
     private static string? ReadLegacySub(ConfigSection section, NewPoolSettings newPool)
