@@ -224,6 +224,35 @@ public sealed class PlanChecksTests
     }
 
     [Fact]
+    public void Evaluate_SnapshotWithTotpEmailAndSmsUsers_CountsEveryUncarriedSecondFactor()
+    {
+        var oldPool = Pool() with { MfaConfiguration = "OPTIONAL" };
+        var newPool = Pool() with { MfaConfiguration = "OPTIONAL" };
+        var sample = new UserSample(4,
+        [
+            User("totp"),
+            User("mail"),
+            User("sms-ok", ("phone_number", "+15555550100"), ("phone_number_verified", "true")),
+            User("sms-unverified", ("phone_number", "+15555550101")),
+        ])
+        {
+            MfaMethods = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["totp"] = ["SOFTWARE_TOKEN_MFA"],
+                ["mail"] = ["EMAIL_OTP"],
+                ["sms-ok"] = ["SMS_MFA"],
+                ["sms-unverified"] = ["SMS_MFA"],
+            },
+            SeesEveryMfaMethod = true,
+        };
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(oldPool, newPool, sample)), f => f.Code == "mfa-not-carried");
+
+        Assert.StartsWith("3 of the 4 snapshot's old users", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ListUsers does not show them", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_OldPoolThreatProtectionEnforced_Warns()
     {
         var oldPool = Pool() with { UserPoolAddOns = new UserPoolAddOnsType { AdvancedSecurityMode = "ENFORCED" } };

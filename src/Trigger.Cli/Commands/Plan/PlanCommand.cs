@@ -174,9 +174,13 @@ internal static class PlanCommand
         }
 
         var users = new List<UserType>();
+        var mfa = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var sawMfaDetails = false; // a method ListUsers cannot show: the export read MFA details
         await foreach (var candidate in source.ReadAsync(SourcePosition.Start, cancellationToken))
         {
             var user = candidate.User;
+            mfa[user.Username] = user.MfaMethods;
+            sawMfaDetails |= user.MfaMethods.Any(m => m != "SMS_MFA");
             users.Add(new UserType
             {
                 Username = user.Username,
@@ -186,7 +190,7 @@ internal static class PlanCommand
             });
         }
 
-        return new UserSample(users.Count, users);
+        return new UserSample(users.Count, users) { MfaMethods = mfa, SeesEveryMfaMethod = sawMfaDetails };
     }
 
     private static PlanReport BuildReport(PlanInput input, IReadOnlyList<Finding> findings, PoolConnection oldPool, PoolConnection newPool, PlanArguments arguments)

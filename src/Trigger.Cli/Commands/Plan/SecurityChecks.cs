@@ -1,3 +1,4 @@
+using Trigger.Aws.Cognito;
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
@@ -44,17 +45,19 @@ internal static class SecurityChecks
 
         if (input.Sample is { } sample && oldMfa != "OFF")
         {
-            // ListUsers shows only the legacy SMS settings (MFAOptions): TOTP and email-code users cannot be counted from it.
-            var smsWithoutVerifiedPhone = sample.Users.Count(u =>
-                u.MFAOptions?.Any(o => o.DeliveryMedium == "SMS") == true && UserSample.Value(u, "phone_number_verified") != "true");
-            if (smsWithoutVerifiedPhone > 0)
+            var uncarried = sample.Users.Count(u => HasUncarriedMfa(sample, u));
+            if (uncarried > 0)
             {
+                var source = sample.SeesEveryMfaMethod ? "snapshot's" : "sampled";
+                var blindSpot = sample.SeesEveryMfaMethod
+                    ? string.Empty
+                    : " Users with an authenticator app (TOTP) or email codes are treated the same, but ListUsers does not show them; plan --snapshot with an export --mfa-details counts them.";
                 yield return new Finding(
                     "mfa-not-carried",
                     Severity.Warning,
                     "mfa",
-                    $"{smsWithoutVerifiedPhone} of the {sample.Count} sampled old users have SMS MFA without a verified phone number: their second factor cannot be carried, so the trigger migrates them RESET_REQUIRED (MIGRATION_UNCARRIED_MFA_ACTION=reset), or refuses them without a verified email. Users with an authenticator app (TOTP) or email codes are treated the same, but ListUsers does not show them; export --mfa-details lists them.",
-                    "Tell these users they will reset their password at the first sign-in, or have them verify their phone number in the old pool first.");
+                    $"{uncarried} of the {sample.Count} {source} old users have a second factor the new pool cannot carry (an authenticator app, email codes, or SMS without a verified phone number): the trigger migrates them RESET_REQUIRED (MIGRATION_UNCARRIED_MFA_ACTION=reset), or refuses them without a verified contact.{blindSpot}",
+                    "Tell these users they will reset their password at the first sign-in and enrol their second factor again, or have SMS users verify their phone number in the old pool first.");
             }
         }
 
@@ -80,5 +83,17 @@ internal static class SecurityChecks
                 $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED (MIGRATION_WEAK_PASSWORD_ACTION=reset), so those users must reset.",
                 $"Set MIGRATION_NEW_PASSWORD_POLICY={newRules.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
         }
+    }
+
+    // The trigger's rule: SMS MFA is carried only with a verified phone; TOTP and email codes never are.
+    private static bool HasUncarriedMfa(UserSample sample, UserType user)
+    {
+        var verifiedPhone = UserSample.Value(user, "phone_number_verified") == "true";
+        if (sample.MfaMethods?.GetValueOrDefault(user.Username ?? string.Empty) is { } methods)
+        {
+            return methods.Any(m => m != "SMS_MFA") || (methods.Contains("SMS_MFA") && !verifiedPhone);
+        }
+
+        return user.MFAOptions?.Any(o => o.DeliveryMedium == "SMS") == true && !verifiedPhone;
     }
 }

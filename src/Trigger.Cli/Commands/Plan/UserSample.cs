@@ -7,6 +7,18 @@ namespace Trigger.Cli.Commands.Plan;
 /// <param name="Users">The users read (fewer when the pool is smaller).</param>
 internal sealed record UserSample(int Requested, IReadOnlyList<UserType> Users)
 {
+    /// <summary>
+    /// Each user's MFA methods by username where the source knows them (a snapshot exported with
+    /// <c>--mfa-details</c>: TOTP, email codes, SMS); null for a ListUsers scan, which shows legacy SMS options only.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? MfaMethods { get; init; }
+
+    /// <summary>
+    /// Whether the source is known to show every MFA method, not only legacy SMS options: a snapshot in which
+    /// some user has a method ListUsers cannot show (so it was exported with <c>--mfa-details</c>).
+    /// </summary>
+    public bool SeesEveryMfaMethod { get; init; }
+
     /// <summary>How many users were read.</summary>
     public int Count => Users.Count;
 
