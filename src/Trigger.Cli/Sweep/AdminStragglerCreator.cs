@@ -142,7 +142,10 @@ internal sealed class AdminStragglerCreator(
             return Outcome(candidate, StragglerOutcomes.Failed, NameTakenByAnotherUser, why);
         }
 
-        var ours = attempt is not null && (existing.UserStatus == UserStatusType.ForceChangePassword || attempt.Covers(existing.UserCreateDate));
+        // FORCE_CHANGE_PASSWORD, once the user is shown to be this old user, is always the sweep's own work: the
+        // trigger creates users CONFIRMED (or RESET_REQUIRED), never in that status. That covers a user a set-aside
+        // run recorded as StuckInForceChangePassword, whose intent is settled and so not in doubt.
+        var ours = existing.UserStatus == UserStatusType.ForceChangePassword || (attempt is not null && attempt.Covers(existing.UserCreateDate));
         if (!ours || dryRun)
         {
             return Outcome(candidate, StragglerOutcomes.AlreadyInNewPool, null, null) with { NewUser = existing.Username, NewSub = newSub };

@@ -129,6 +129,26 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_RestartAfterThePasswordStepFailed_StuckUserFinishedNotCountedAlreadyInNewPool()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(3);
+        pools.Fake.Faults.RespondNext("AdminSetUserPassword", 1, "InvalidParameterException", "refused", when: r => r["Username"]?.GetValue<string>() == "user0001");
+        var first = await pools.SweepAsync(pools.Options());
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal("StuckInForceChangePassword", JsonNode.Parse(first.Output)!["reasons"]![0]!["reason"]!.GetValue<string>());
+        Assert.Equal("FORCE_CHANGE_PASSWORD", (await pools.NewUserOrNullAsync("user0001"))!.UserStatus);
+
+        var second = await pools.SweepAsync(pools.Options(o => o with { Restart = true }));
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Messages);
+        Assert.Equal("CONFIRMED", (await pools.NewUserOrNullAsync("user0001"))!.UserStatus);
+        var counts = JsonNode.Parse(second.Output)!["counts"]!;
+        Assert.Equal(1, counts["created"]!.GetValue<long>());
+        Assert.Equal(2, counts["already-in-new-pool"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task RunAsync_NotifyResumeAfterTheTriggerMigratedAnInDoubtUser_NoResetCodeSentToThem()
     {
         await using var pools = await FakePools.StartAsync();
