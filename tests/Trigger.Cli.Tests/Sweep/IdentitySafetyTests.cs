@@ -129,6 +129,51 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_RestartDeclinedAtThePrompt_JournalLeftInPlaceAndNothingArchived()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(4);
+        var crash = new CrashSwitch();
+        var first = await pools.SweepAsync(
+            pools.Options(o => o with { Concurrency = 1 }),
+            new SweepSeams { Files = new FaultyFiles((_, _) => false, crash) },
+            client: new KillBeforeCreate(pools.Client, crash, "user0002"));
+        Assert.Contains(first.ExitCode, new[] { 1, FakePools.Killed });
+        var journal = Path.Combine(pools.WorkDirectory, "journal.jsonl");
+        var before = await File.ReadAllTextAsync(journal);
+
+        var declined = await pools.SweepAsync(pools.Options(o => o with { Restart = true, AssumeYes = false }), input: "n\n");
+
+        Assert.Equal(2, declined.ExitCode);
+        Assert.Equal(before, await File.ReadAllTextAsync(journal));
+        Assert.Empty(Directory.GetDirectories(pools.WorkDirectory, "previous-*"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RestartWithAnIntentInDoubt_NewJournalHoldsTheCarriedIntentOldOneArchivedWhole()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(4);
+        var crash = new CrashSwitch();
+        await pools.SweepAsync(
+            pools.Options(o => o with { Concurrency = 1 }),
+            new SweepSeams { Files = new FaultyFiles((_, _) => false, crash) },
+            client: new KillBeforeCreate(pools.Client, crash, "user0002"));
+        var journal = Path.Combine(pools.WorkDirectory, "journal.jsonl");
+        var before = await File.ReadAllTextAsync(journal);
+
+        var second = await pools.SweepAsync(pools.Options(o => o with { Restart = true }));
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Messages);
+        var archived = Assert.Single(Directory.GetDirectories(pools.WorkDirectory, "previous-*"));
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(archived, "journal.jsonl")));
+        var carried = JsonNode.Parse((await File.ReadAllLinesAsync(journal))[0])!;
+        Assert.Equal("user0002", carried["user"]!.GetValue<string>());
+        Assert.True(carried["carried"]!.GetValue<bool>());
+        Assert.Empty(Directory.GetFiles(pools.WorkDirectory, "*.tmp"));
+    }
+
+    [Fact]
     public async Task RunAsync_RestartAfterThePasswordStepFailed_StuckUserFinishedNotCountedAlreadyInNewPool()
     {
         await using var pools = await FakePools.StartAsync();
