@@ -56,6 +56,13 @@ internal sealed class AdminStragglerCreator(
             // now (disabled since, attributes the new schema lacks, no verified contact) and belongs in the id map.
             if (await FindAsync(user.Username, cancellationToken) is { } existing)
             {
+                // The proof compares with the old user as the old pool has it now: a snapshot's verified email may
+                // have changed since, and its old owner no longer vouches for it. Gone since: the snapshot is all there is.
+                if (reread is not null && await reread.ReadAsync(user.Username, cancellationToken) is { } now)
+                {
+                    candidate = candidate with { User = now };
+                }
+
                 return await SettleExistingAsync(candidate, existing, attempt, cancellationToken);
             }
 

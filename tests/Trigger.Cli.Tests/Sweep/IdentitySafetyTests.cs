@@ -246,6 +246,22 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_SnapshotEmailChangedSinceTheExport_ProofUsesTheOldPoolAsItIsNow()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedOldAsync("bob", s => s with { Email = "bob@example.com" });
+        var snapshot = await ExportAsync(pools);
+        await pools.Admin.SendAsync("AdminDeleteUser", new JsonObject { ["UserPoolId"] = pools.OldPoolId, ["Username"] = "bob" });
+        await pools.SeedOldAsync("bob", s => s with { Email = "bob@elsewhere.example" });
+        await pools.SeedNewAsync("bob", s => s with { Email = "bob@example.com" });
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = snapshot }));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("NameTakenByAnotherUser", JsonNode.Parse(run.Output)!["reasons"]![0]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RunAsync_SnapshotOfAPoolThatIsGone_RefusedUnlessTrusted()
     {
         await using var pools = await FakePools.StartAsync();
