@@ -224,6 +224,20 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_NotifyAndTheTriggerMigratesTheUserJustBeforeOurCreation_NoResetCodeSentToThem()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(3);
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { Notify = true }), client: new TriggerWinsTheRace(pools, "user0001"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Messages);
+        Assert.DoesNotContain(pools.NewPoolCalls("AdminResetUserPassword"), c => c.RequestSummary.Contains("user0001", StringComparison.Ordinal));
+        Assert.Equal("CONFIRMED", (await pools.NewUserOrNullAsync("user0001"))!.UserStatus);
+        Assert.Equal(1, JsonNode.Parse(run.Output)!["counts"]!["already-in-new-pool"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task RunAsync_SnapshotUsersDeletedOrDisabledSinceTheExport_NotBroughtBack()
     {
         await using var pools = await FakePools.StartAsync();
@@ -338,6 +352,20 @@ public sealed class IdentitySafetyTests
             }
 
             return base.AdminCreateUserAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>The trigger migrates one user (CONFIRMED) between the sweep's look-up and its creation.</summary>
+    private sealed class TriggerWinsTheRace(FakePools pools, string username) : ForwardingCognito(pools.Client)
+    {
+        public override async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request.Username == username)
+            {
+                await pools.SeedNewAsync(username);
+            }
+
+            return await base.AdminCreateUserAsync(request, cancellationToken);
         }
     }
 
