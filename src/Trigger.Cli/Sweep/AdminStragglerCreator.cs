@@ -52,13 +52,20 @@ internal sealed class AdminStragglerCreator(
     public async Task<JournalEntry> SettleAsync(StragglerCandidate candidate, Func<JournalEntry, Task> recordIntent, CancellationToken cancellationToken)
     {
         var user = candidate.User;
-        var attempt = inDoubt.TryGetValue(user.Username, out var intentAt) ? new CreationAttempt(intentAt) : null;
+        var attempt = inDoubt.TryGetValue(user.Username, out var intentAt) ? new CreationAttempt(intentAt, Resumed: true) : null;
         try
         {
             // The new pool first: a user the trigger already moved is there whatever the old pool says of it
             // now (disabled since, attributes the new schema lacks, no verified contact) and belongs in the id map.
             if (await FindAsync(user.Username, cancellationToken) is { } existing)
             {
+                // The proof compares with the old user as the old pool has it now: a snapshot's verified email may
+                // have changed since, and its old owner no longer vouches for it. Gone since: the snapshot is all there is.
+                if (reread is not null && await reread.ReadAsync(user.Username, cancellationToken) is { } now)
+                {
+                    candidate = candidate with { User = now };
+                }
+
                 return await SettleExistingAsync(candidate, existing, attempt, cancellationToken);
             }
 
@@ -87,7 +94,7 @@ internal sealed class AdminStragglerCreator(
 
             // The pace first, so the intent's time is the creation's time give or take the retries (OwnCreationWindow).
             await paces.Create.WaitAsync(cancellationToken);
-            attempt = new CreationAttempt(time.GetUtcNow());
+            attempt = new CreationAttempt(time.GetUtcNow(), Resumed: false);
             await recordIntent(new JournalEntry { E = JournalEntry.IntentKind, Seq = candidate.Sequence, User = user.Username, At = attempt.At });
             AdminCreateUserResponse created;
             try
@@ -146,7 +153,12 @@ internal sealed class AdminStragglerCreator(
             return Outcome(candidate, StragglerOutcomes.Failed, NameTakenByAnotherUser, why);
         }
 
-        var ours = attempt is not null && (existing.UserStatus == UserStatusType.ForceChangePassword || attempt.Covers(existing.UserCreateDate));
+        // FORCE_CHANGE_PASSWORD, once the user is shown to be this old user, is always the sweep's own work: the
+        // trigger creates users CONFIRMED (or RESET_REQUIRED), never in that status. That covers a user a set-aside
+        // run recorded as StuckInForceChangePassword, whose intent is settled and so not in doubt.
+        // Only a resumed attempt may have got past the password step (killed before the reset code): our own
+        // creation that just met UsernameExists cannot have, so a CONFIRMED user there is the trigger's.
+        var ours = existing.UserStatus == UserStatusType.ForceChangePassword || (attempt is { Resumed: true } && attempt.Covers(existing.UserCreateDate));
         if (!ours || dryRun)
         {
             return Outcome(candidate, StragglerOutcomes.AlreadyInNewPool, null, null) with { NewUser = existing.Username, NewSub = newSub };
@@ -160,7 +172,14 @@ internal sealed class AdminStragglerCreator(
         }
         else if (notify && existing.UserStatus == UserStatusType.Confirmed)
         {
-            problem = await SendResetCodeAsync(candidate, cancellationToken);
+            // CONFIRMED within the window of an intent in doubt: our password step may have run, or the trigger may
+            // have migrated the user meanwhile (it keeps their password). Nothing on record tells which, and a
+            // reset code would lock a migrated user out of the password they use: none is sent.
+            problem = Outcome(
+                candidate,
+                StragglerOutcomes.Created,
+                ResetCodeNotSent,
+                "CONFIRMED in the new pool after an interrupted creation; whether this sweep or the trigger made it so is not on record, so no reset code was sent (forgot-password works)");
         }
 
         return (problem ?? Outcome(candidate, StragglerOutcomes.Created, ResumedAfterInterruption, "created by an interrupted attempt, finished now")) with
@@ -272,8 +291,11 @@ internal sealed class AdminStragglerCreator(
         _ => null,
     };
 
-    /// <summary>A creation this sweep may have made, and when its intent was written (null: not recorded).</summary>
-    private sealed record CreationAttempt(DateTimeOffset? At)
+    /// <summary>
+    /// A creation this sweep may have made, when its intent was written (null: not recorded), and whether it is
+    /// an intent in doubt from an earlier run (resumed) or this run's own creation.
+    /// </summary>
+    private sealed record CreationAttempt(DateTimeOffset? At, bool Resumed)
     {
         // A user created (by the pool's clock) inside the window after our intent may be ours; one created
         // later, or earlier, is not: the trigger migrated it. Without either date nobody can tell: not ours.

@@ -14,8 +14,13 @@ namespace Trigger.Cli.Sweep;
 internal sealed class IdentityProof(string? legacySubAttribute, bool caseSensitiveUsernames)
 {
     /// <summary>Whether the new pool takes <paramref name="found"/> and <paramref name="wanted"/> for the same username.</summary>
+    // A case-insensitive pool folds names to lower case; OrdinalIgnoreCase folds to upper case, and the two
+    // disagree on some letters: KELVIN SIGN lower-cases to "k" (one name with "kim") but upper-cases to itself.
+    // The dotless "ı" of "bıll" stays apart from "bill" either way.
     public bool SameName(string? found, string wanted) =>
-        string.Equals(found, wanted, caseSensitiveUsernames ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        found is not null && (caseSensitiveUsernames
+            ? string.Equals(found, wanted, StringComparison.Ordinal)
+            : string.Equals(found.ToLowerInvariant(), wanted.ToLowerInvariant(), StringComparison.Ordinal));
 
     /// <summary>Null when <paramref name="found"/> is shown to be <paramref name="old"/>; else why not, for the report.</summary>
     public string? Contradiction(OldUser old, AdminGetUserResponse found)

@@ -23,8 +23,10 @@ internal sealed class OldPoolReread(ICognitoIdentityProvider oldPool, string old
         try
         {
             var user = await oldPool.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = oldUserPoolId, Username = username }, cancellationToken);
-            // AdminGetUser also answers to aliases: another user's preferred_username is not this user.
-            return string.Equals(user.Username, username, StringComparison.OrdinalIgnoreCase) ? CognitoUsers.ToOldUser(user) : null;
+            // AdminGetUser also answers to aliases: another user's preferred_username is not this user. Ordinal: the
+            // snapshot holds the username as the pool stores it (ListUsers), and AdminGetUser answers the same spelling
+            // for the same user; in a case-sensitive pool "Alice" may be someone else than "alice".
+            return string.Equals(user.Username, username, StringComparison.Ordinal) ? CognitoUsers.ToOldUser(user) : null;
         }
         catch (UserNotFoundException)
         {

@@ -126,6 +126,14 @@ internal sealed record SweepOptions
             return "--trust-snapshot applies to --snapshot only.";
         }
 
+        // The CSV strategy does not read snapshot users again from the old pool: from a snapshot it would import
+        // users deleted or disabled since the export. Only a restore, where the old pool is gone, may do that.
+        if (Strategy == SweepStrategy.Csv && SnapshotPath is not null && !TrustSnapshot)
+        {
+            return "--strategy csv imports snapshot users as they were at the export, without reading them again from the old pool "
+                + "(a user deleted or disabled since would come back): sweep from --old-pool-id, or, for a restore where the old pool is gone, pass --trust-snapshot.";
+        }
+
         if (SnapshotPath is not null && !File.Exists(SnapshotPath))
         {
             return $"--snapshot: '{SnapshotPath}' does not exist.";

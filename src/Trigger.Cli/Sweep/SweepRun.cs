@@ -67,7 +67,8 @@ internal sealed partial class SweepRun(
         Exception? fault;
         await using (journal)
         {
-            fault = await CarryInDoubtAsync(journal, replay);
+            // --restart carried the set-aside run's creations in doubt into this journal (SweepWorkspace.Archive):
+            // the replay has them in InDoubt, so they get their password step even if this run dies first.
             var creator = new AdminStragglerCreator(
                 newPool,
                 options.NewUserPoolId,
@@ -92,7 +93,7 @@ internal sealed partial class SweepRun(
                     progress.Report(replay.Tally.Total);
                     await checkpointer.SettledAsync();
                 });
-            fault ??= await pipeline.RunAsync(_source.ReadAsync(resume, cancellationToken), cancellationToken);
+            fault = await pipeline.RunAsync(_source.ReadAsync(resume, cancellationToken), cancellationToken);
         }
 
         progress.Complete(replay.Tally.Total);
@@ -177,28 +178,6 @@ internal sealed partial class SweepRun(
     }
 
     private IdentityProof Identity() => new(setup.Mapping.LegacySubAttribute, setup.Schema.CaseSensitiveUsernames);
-
-    // --restart: the set-aside run's creations in doubt go into the new journal first, so they stay in doubt
-    // (and get their password step) even if this run is killed before it reaches them.
-    private async Task<Exception?> CarryInDoubtAsync(SweepJournal journal, JournalReplay replay)
-    {
-        try
-        {
-            foreach (var (user, at) in setup.CarriedInDoubt)
-            {
-                if (replay.InDoubt.TryAdd(user, at))
-                {
-                    await journal.AppendAsync(new JournalEntry { E = JournalEntry.IntentKind, Seq = -1, User = user, At = at, Carried = true });
-                }
-            }
-
-            return null;
-        }
-        catch (IOException e)
-        {
-            return e;
-        }
-    }
 
     private static string PlanLine(JournalEntry outcome) => outcome.Outcome switch
     {

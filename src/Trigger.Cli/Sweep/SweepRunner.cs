@@ -125,6 +125,12 @@ internal static class SweepRunner
             }
         }
 
+        if (setup.Restarting)
+        {
+            var archive = setup.Workspace.Archive(time, setup.CarriedInDoubt);
+            await messages.WriteLineAsync($"sweep: --restart: the previous run's files were moved to {archive}.");
+        }
+
         using var paces = new SweepPaces(options, time);
         var run = new SweepRun(options, setup, newPool, paces, output, messages, time, seams);
         return options.DryRun ? await run.DryRunAsync(cancellationToken)
@@ -191,6 +197,7 @@ internal static class SweepRunner
         var identity = snapshot?.Identity ?? $"pool:{options.OldUserPoolId}";
         var strategy = options.Strategy.ToString().ToLowerInvariant();
         IReadOnlyDictionary<string, DateTimeOffset?> carried = new Dictionary<string, DateTimeOffset?>();
+        var restarting = false;
         if (options.Restart && !options.DryRun && (checkpoint is not null || File.Exists(workspace.JournalPath)))
         {
             // Creations the set-aside run left in doubt stay in doubt: such a user may sit in FORCE_CHANGE_PASSWORD,
@@ -204,8 +211,8 @@ internal static class SweepRunner
                 throw new SweepUsageException($"--restart: {e.Message} Repair or remove it first; nothing was moved.");
             }
 
-            var archive = workspace.Archive(time);
-            await messages.WriteLineAsync($"sweep: --restart: the previous run's files were moved to {archive}.");
+            // Set aside only once the run is confirmed and the work directory locked (RunAsync).
+            restarting = true;
             checkpoint = null;
         }
 
@@ -251,6 +258,7 @@ internal static class SweepRunner
         {
             RereadFor = reread,
             CarriedInDoubt = carried,
+            Restarting = restarting,
         };
     }
 
@@ -345,6 +353,9 @@ internal sealed record SweepSetup(
 
     /// <summary>With --restart: the creations the set-aside run left in doubt, with their intents' times.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> CarriedInDoubt { get; init; } = new Dictionary<string, DateTimeOffset?>();
+
+    /// <summary>--restart: the previous run's files are to be set aside (after confirmation), its in-doubt intents carried.</summary>
+    public bool Restarting { get; init; }
 }
 
 /// <summary>Bad options or input, found before anything was sent or written.</summary>

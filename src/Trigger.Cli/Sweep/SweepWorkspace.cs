@@ -55,14 +55,39 @@ internal sealed class SweepWorkspace(string directory)
     public Task WriteCheckpointAsync(IDurableFiles files, SweepCheckpoint checkpoint) =>
         files.ReplaceAsync(CheckpointPath, JsonSerializer.SerializeToUtf8Bytes(checkpoint, SweepJson.Context.SweepCheckpoint));
 
-    /// <summary>Moves a previous run's files into <c>previous-&lt;time&gt;</c>, so --restart loses no record.</summary>
-    public string Archive(TimeProvider time)
+    /// <summary>
+    /// Moves a previous run's files into <c>previous-&lt;time&gt;</c>, so --restart loses no record. The new
+    /// journal, holding <paramref name="carried"/> (intents still in doubt, see <see cref="JournalEntry.Carried"/>),
+    /// is written whole to a temporary file and renamed over the old journal as the old one is kept in the
+    /// archive (<see cref="File.Replace(string, string, string?)"/>): at every moment journal.jsonl is either
+    /// the old journal or the complete new one, so a kill cannot lose the in-doubt set.
+    /// </summary>
+    public string Archive(TimeProvider time, IReadOnlyDictionary<string, DateTimeOffset?> carried)
     {
         var archive = Path.Combine(Directory, "previous-" + time.GetUtcNow().ToString("yyyyMMddTHHmmssfffZ", CultureInfo.InvariantCulture));
         System.IO.Directory.CreateDirectory(archive);
+        if (carried.Count > 0 && File.Exists(JournalPath))
+        {
+            var temporary = JournalPath + ".carried.tmp";
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                foreach (var (user, at) in carried.OrderBy(c => c.Key, StringComparer.Ordinal))
+                {
+                    stream.Write(JsonSerializer.SerializeToUtf8Bytes(
+                        new JournalEntry { E = JournalEntry.IntentKind, Seq = -1, User = user, At = at, Carried = true },
+                        SweepJson.Context.JournalEntry));
+                    stream.WriteByte((byte)'\n');
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Replace(temporary, JournalPath, Path.Combine(archive, Path.GetFileName(JournalPath)));
+        }
+
         foreach (var path in new[] { CheckpointPath, JournalPath, IdMapPath, ReportPath, PlanPath })
         {
-            if (File.Exists(path))
+            if (File.Exists(path) && !(carried.Count > 0 && path == JournalPath))
             {
                 File.Move(path, Path.Combine(archive, Path.GetFileName(path)));
             }

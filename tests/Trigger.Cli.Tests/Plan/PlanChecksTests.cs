@@ -29,6 +29,20 @@ public sealed class PlanChecksTests
     }
 
     [Fact]
+    public void Evaluate_PreSignUpHeldByAnotherFunction_WarnsAndAQualifiedGuardDoesNot()
+    {
+        const string Function = "arn:aws:lambda:eu-west-1:123456789012:function:migrate";
+        const string Other = "arn:aws:lambda:eu-west-1:123456789012:function:app-sign-up";
+        var input = CreateInput(newPool: Pool() with { LambdaConfig = new LambdaConfigType { UserMigration = Function, PreSignUp = Other } });
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input));
+
+        Assert.Equal(("pre-sign-up-not-the-guard", Severity.Warning), (finding.Code, finding.Severity));
+        Assert.Contains(Other, finding.Message, StringComparison.Ordinal);
+        Assert.Empty(PlanChecks.Evaluate(CreateInput(newPool: Pool() with { LambdaConfig = new LambdaConfigType { UserMigration = Function, PreSignUp = Function + ":live" } })));
+    }
+
+    [Fact]
     public void Evaluate_NewNumberAttributeWithAHigherMinimum_IsBlocking()
     {
         var input = CreateInput(newPool: Pool(level: new NumberAttributeConstraintsType { MinValue = "10", MaxValue = "100" }));

@@ -63,6 +63,7 @@ public sealed class BadInputTests
     [InlineData("both sources")]
     [InlineData("rate")]
     [InlineData("notify csv")]
+    [InlineData("csv from an untrusted snapshot")]
     [InlineData("import without role")]
     public async Task RunAsync_BadOptions_UsageErrorNamingTheOption(string problem)
     {
@@ -72,6 +73,7 @@ public sealed class BadInputTests
             "both sources" => (pools.Options(o => o with { SnapshotPath = "x.jsonl" }), "--snapshot"),
             "rate" => (pools.Options(o => o with { CreatesPerSecond = 0 }), "--rate"),
             "notify csv" => (pools.Options(o => o with { Strategy = SweepStrategy.Csv, Notify = true }), "--notify"),
+            "csv from an untrusted snapshot" => (pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = "x.jsonl", Strategy = SweepStrategy.Csv }), "--trust-snapshot"),
             _ => (pools.Options(o => o with { Strategy = SweepStrategy.Csv, RunImport = true }), "--cloudwatch-logs-role-arn"),
         };
         pools.Fake.ClearCalls();

@@ -27,7 +27,7 @@ public sealed class CsvSweepTests
         await using var pools = await FakePools.StartAsync(newPool: new PoolSpec("new") { Schema = [new SchemaAttributeSpec("tenant")] });
         var snapshot = Snapshot(pools, _goldenUsers);
 
-        var run = await pools.SweepAsync(pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = snapshot, Strategy = SweepStrategy.Csv }));
+        var run = await pools.SweepAsync(pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = snapshot, TrustSnapshot = true, Strategy = SweepStrategy.Csv }));
 
         Assert.Equal(1, run.ExitCode); // three users cannot be written: findings
         var written = await File.ReadAllBytesAsync(Path.Combine(pools.WorkDirectory, "import", "users-0001.csv"));
@@ -55,6 +55,7 @@ public sealed class CsvSweepTests
         {
             OldUserPoolId = null,
             SnapshotPath = snapshot,
+            TrustSnapshot = true,
             Strategy = SweepStrategy.Csv,
             RunImport = true,
             CloudWatchLogsRoleArn = "arn:aws:iam::123456789012:role/CognitoImportLogs",

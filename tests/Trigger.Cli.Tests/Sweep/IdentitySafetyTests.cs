@@ -129,6 +129,71 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_RestartDeclinedAtThePrompt_JournalLeftInPlaceAndNothingArchived()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(4);
+        var crash = new CrashSwitch();
+        var first = await pools.SweepAsync(
+            pools.Options(o => o with { Concurrency = 1 }),
+            new SweepSeams { Files = new FaultyFiles((_, _) => false, crash) },
+            client: new KillBeforeCreate(pools.Client, crash, "user0002"));
+        Assert.Contains(first.ExitCode, new[] { 1, FakePools.Killed });
+        var journal = Path.Combine(pools.WorkDirectory, "journal.jsonl");
+        var before = await File.ReadAllTextAsync(journal);
+
+        var declined = await pools.SweepAsync(pools.Options(o => o with { Restart = true, AssumeYes = false }), input: "n\n");
+
+        Assert.Equal(2, declined.ExitCode);
+        Assert.Equal(before, await File.ReadAllTextAsync(journal));
+        Assert.Empty(Directory.GetDirectories(pools.WorkDirectory, "previous-*"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RestartWithAnIntentInDoubt_NewJournalHoldsTheCarriedIntentOldOneArchivedWhole()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(4);
+        var crash = new CrashSwitch();
+        await pools.SweepAsync(
+            pools.Options(o => o with { Concurrency = 1 }),
+            new SweepSeams { Files = new FaultyFiles((_, _) => false, crash) },
+            client: new KillBeforeCreate(pools.Client, crash, "user0002"));
+        var journal = Path.Combine(pools.WorkDirectory, "journal.jsonl");
+        var before = await File.ReadAllTextAsync(journal);
+
+        var second = await pools.SweepAsync(pools.Options(o => o with { Restart = true }));
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Messages);
+        var archived = Assert.Single(Directory.GetDirectories(pools.WorkDirectory, "previous-*"));
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(archived, "journal.jsonl")));
+        var carried = JsonNode.Parse((await File.ReadAllLinesAsync(journal))[0])!;
+        Assert.Equal("user0002", carried["user"]!.GetValue<string>());
+        Assert.True(carried["carried"]!.GetValue<bool>());
+        Assert.Empty(Directory.GetFiles(pools.WorkDirectory, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task RunAsync_RestartAfterThePasswordStepFailed_StuckUserFinishedNotCountedAlreadyInNewPool()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(3);
+        pools.Fake.Faults.RespondNext("AdminSetUserPassword", 1, "InvalidParameterException", "refused", when: r => r["Username"]?.GetValue<string>() == "user0001");
+        var first = await pools.SweepAsync(pools.Options());
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal("StuckInForceChangePassword", JsonNode.Parse(first.Output)!["reasons"]![0]!["reason"]!.GetValue<string>());
+        Assert.Equal("FORCE_CHANGE_PASSWORD", (await pools.NewUserOrNullAsync("user0001"))!.UserStatus);
+
+        var second = await pools.SweepAsync(pools.Options(o => o with { Restart = true }));
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Messages);
+        Assert.Equal("CONFIRMED", (await pools.NewUserOrNullAsync("user0001"))!.UserStatus);
+        var counts = JsonNode.Parse(second.Output)!["counts"]!;
+        Assert.Equal(1, counts["created"]!.GetValue<long>());
+        Assert.Equal(2, counts["already-in-new-pool"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task RunAsync_NotifyResumeAfterTheTriggerMigratedAnInDoubtUser_NoResetCodeSentToThem()
     {
         await using var pools = await FakePools.StartAsync();
@@ -159,6 +224,20 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_NotifyAndTheTriggerMigratesTheUserJustBeforeOurCreation_NoResetCodeSentToThem()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedManyOldAsync(3);
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { Notify = true }), client: new TriggerWinsTheRace(pools, "user0001"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Messages);
+        Assert.DoesNotContain(pools.NewPoolCalls("AdminResetUserPassword"), c => c.RequestSummary.Contains("user0001", StringComparison.Ordinal));
+        Assert.Equal("CONFIRMED", (await pools.NewUserOrNullAsync("user0001"))!.UserStatus);
+        Assert.Equal(1, JsonNode.Parse(run.Output)!["counts"]!["already-in-new-pool"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task RunAsync_SnapshotUsersDeletedOrDisabledSinceTheExport_NotBroughtBack()
     {
         await using var pools = await FakePools.StartAsync();
@@ -178,6 +257,22 @@ public sealed class IdentitySafetyTests
         Assert.Contains("GoneFromOldPool", reasons);
         Assert.Contains("UserDisabled", reasons);
         Assert.Equal(4, pools.Fake.CallsTo("AdminGetUser").Count(c => JsonNode.Parse(c.RequestSummary)!["UserPoolId"]!.GetValue<string>() == pools.OldPoolId));
+    }
+
+    [Fact]
+    public async Task RunAsync_SnapshotEmailChangedSinceTheExport_ProofUsesTheOldPoolAsItIsNow()
+    {
+        await using var pools = await FakePools.StartAsync();
+        await pools.SeedOldAsync("bob", s => s with { Email = "bob@example.com" });
+        var snapshot = await ExportAsync(pools);
+        await pools.Admin.SendAsync("AdminDeleteUser", new JsonObject { ["UserPoolId"] = pools.OldPoolId, ["Username"] = "bob" });
+        await pools.SeedOldAsync("bob", s => s with { Email = "bob@elsewhere.example" });
+        await pools.SeedNewAsync("bob", s => s with { Email = "bob@example.com" });
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { OldUserPoolId = null, SnapshotPath = snapshot }));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("NameTakenByAnotherUser", JsonNode.Parse(run.Output)!["reasons"]![0]!["reason"]!.GetValue<string>());
     }
 
     [Fact]
@@ -257,6 +352,20 @@ public sealed class IdentitySafetyTests
             }
 
             return base.AdminCreateUserAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>The trigger migrates one user (CONFIRMED) between the sweep's look-up and its creation.</summary>
+    private sealed class TriggerWinsTheRace(FakePools pools, string username) : ForwardingCognito(pools.Client)
+    {
+        public override async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request.Username == username)
+            {
+                await pools.SeedNewAsync(username);
+            }
+
+            return await base.AdminCreateUserAsync(request, cancellationToken);
         }
     }
 

@@ -126,6 +126,34 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
     }
 
     [Fact]
+    public async Task Disable_Twice_SecondRunLeavesTheAppsOwnPreSignUpAlone()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn });
+        var first = await CliRunner.RunAsync(Args("disable", poolId));
+        Assert.True(first.ExitCode == 0, first.ToString());
+        await world.Admin.SendAsync("UpdateUserPool", new JsonObject { ["UserPoolId"] = poolId, ["LambdaConfig"] = new JsonObject { ["PreSignUp"] = OtherFunction } });
+        var updates = world.Fake.CallsTo("UpdateUserPool").Count;
+
+        var second = await CliRunner.RunAsync(Args("disable", poolId));
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(OtherFunction, (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!["PreSignUp"]!.GetValue<string>());
+        Assert.Equal(updates, world.Fake.CallsTo("UpdateUserPool").Count);
+    }
+
+    [Fact]
+    public async Task Disable_GuardNamedWithAQualifiedArn_DetachedAsTheSameFunction()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn + ":live" });
+
+        var result = await CliRunner.RunAsync(Args("disable", poolId));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]?.AsObject() ?? [];
+        Assert.False(lambdaConfig.ContainsKey("PreSignUp"));
+    }
+
+    [Fact]
     public async Task Enable_ByDefault_AttachesTheGuardToo()
     {
         var poolId = await CreatePoolAsync();

@@ -1,3 +1,5 @@
+using Trigger.Cli.Common;
+
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
@@ -19,6 +21,18 @@ internal static class TriggerChecks
                 "The new pool has the UserMigration trigger but no PreSignUp guard: anyone can sign up with the name or email of an old user who has not signed in yet, "
                 + "and take the account's place (the trigger never runs for the real owner, and forgot-password reaches the stranger).",
                 $"Attach the guard: cognito-migrate enable --new-pool-id <id> --function-arn {triggers.UserMigration} (enable attaches both by default).");
+        }
+        else if (triggers?.UserMigration is { Length: > 0 } migration && triggers.PreSignUp is { Length: > 0 } preSignUp
+            && !FunctionArns.SameFunction(migration, preSignUp))
+        {
+            // A pool has one PreSignUp trigger: held by another function, the guard is not there, whatever that function does.
+            yield return new Finding(
+                "pre-sign-up-not-the-guard",
+                Severity.Warning,
+                "sign-in",
+                $"The new pool's PreSignUp trigger is {preSignUp}, not the migration function {migration}: unless that function refuses sign-ups "
+                + "with the names and emails of old users, anyone can take the place of an old user who has not signed in yet.",
+                "Make sure that function refuses such sign-ups, or attach the guard instead: cognito-migrate enable --replace (it replaces the app's own PreSignUp).");
         }
     }
 }

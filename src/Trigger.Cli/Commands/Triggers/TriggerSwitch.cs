@@ -89,18 +89,22 @@ internal static class TriggerSwitch
         return ExitCodes.Success;
     }
 
-    // disable: a PreSignUp trigger held by another function than the migration's is not the guard; it stays.
+    // disable: a PreSignUp trigger is detached only when it is the migration function's (the guard). Which
+    // function that is comes from --function-arn, else the UserMigration trigger; with neither (the trigger
+    // already detached, a second disable) nothing shows it is ours, and it may be the app's own: it stays.
     private static TriggerSwitchArguments LeaveForeignGuard(TriggerSwitchArguments arguments, UpdateUserPoolRequest request, TextWriter messages)
     {
         const string Guard = "PreSignUp";
         var ours = arguments.FunctionArn ?? request.GetLambdaTrigger("UserMigration");
         var current = request.GetLambdaTrigger(Guard);
-        if (arguments.Attach || ours is null || current is null || string.Equals(current, ours, StringComparison.Ordinal) || !arguments.Triggers.Contains(Guard))
+        if (arguments.Attach || current is null || FunctionArns.SameFunction(current, ours) || !arguments.Triggers.Contains(Guard))
         {
             return arguments;
         }
 
-        messages.WriteLine($"Note: the {Guard} trigger is attached to {current}, not to the migration function {ours}: it is not the guard, and stays attached.");
+        messages.WriteLine(ours is null
+            ? $"Note: the {Guard} trigger is attached to {current}, and no migration function is attached or named (--function-arn) to show it is the guard: it stays attached."
+            : $"Note: the {Guard} trigger is attached to {current}, not to the migration function {ours}: it is not the guard, and stays attached.");
         return arguments with { Triggers = [.. arguments.Triggers.Where(t => t != Guard)] };
     }
 
