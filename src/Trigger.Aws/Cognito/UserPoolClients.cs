@@ -69,6 +69,13 @@ public sealed record UserPoolClientType
     /// <summary>The app client's id.</summary>
     public string? ClientId { get; init; }
 
+    /// <summary>
+    /// The attributes this client may write (sign-up, UpdateUserAttributes), when a custom list is set; null
+    /// means Cognito's default, which covers standard attributes only, never a custom one (API reference,
+    /// UserPoolClientType.WriteAttributes).
+    /// </summary>
+    public IReadOnlyList<string>? WriteAttributes { get; init; }
+
     /// <summary>The client secret, when the client has one. Never print it; test <see cref="HasClientSecret"/> instead.</summary>
     public string? ClientSecret { get; init; }
 

@@ -11,7 +11,14 @@ namespace Trigger.Cli.Sweep;
 /// number equal to one the old user had verified (reaching that address took a code sent to it).
 /// Names compare under the new pool's case rule: in a case-insensitive pool ALICE is alice.
 /// </summary>
-internal sealed class IdentityProof(string? legacySubAttribute, bool caseSensitiveUsernames)
+/// <param name="legacySubAttribute">The attribute holding the old sub, when configured.</param>
+/// <param name="caseSensitiveUsernames">The new pool's case rule.</param>
+/// <param name="legacySubProves">
+/// False when an app client of the new pool may write the legacy-sub attribute: the old sub is in every ID
+/// token the old pool issued, so a user who can write the attribute can copy a victim's. A matching value then
+/// proves nothing alone (a verified contact must match too); a different value still refutes.
+/// </param>
+internal sealed class IdentityProof(string? legacySubAttribute, bool caseSensitiveUsernames, bool legacySubProves = true)
 {
     /// <summary>Whether the new pool takes <paramref name="found"/> and <paramref name="wanted"/> for the same username.</summary>
     // A case-insensitive pool folds names to lower case; OrdinalIgnoreCase folds to upper case, and the two
@@ -37,9 +44,15 @@ internal sealed class IdentityProof(string? legacySubAttribute, bool caseSensiti
         var oldSub = old.Attribute("sub");
         if (legacySubAttribute is not null && attributes.TryGetValue(legacySubAttribute, out var legacy) && legacy.Length > 0)
         {
-            return string.Equals(legacy, oldSub, StringComparison.Ordinal)
-                ? null
-                : $"the new pool's user '{found.Username}' has {legacySubAttribute} {legacy}, not this old user's sub: another user holds the name; not paired in the id map";
+            if (!string.Equals(legacy, oldSub, StringComparison.Ordinal))
+            {
+                return $"the new pool's user '{found.Username}' has {legacySubAttribute} {legacy}, not this old user's sub: another user holds the name; not paired in the id map";
+            }
+
+            if (legacySubProves)
+            {
+                return null;
+            }
         }
 
         if (old.HasVerifiedEmail && Verified(attributes, "email", "email_verified") is { } email

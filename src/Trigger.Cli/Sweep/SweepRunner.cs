@@ -254,12 +254,52 @@ internal static class SweepRunner
             reread = pace => new OldPoolReread(oldPool, snapshot.OldUserPoolId, pace);
         }
 
+        var legacySubWriters = await LegacySubWritersAsync(newPool, options.NewUserPoolId, mapping.LegacySubAttribute, cancellationToken);
+        if (legacySubWriters.Count > 0)
+        {
+            await messages.WriteLineAsync(
+                $"sweep: warning: app clients of the new pool may write {mapping.LegacySubAttribute} ({string.Join(", ", legacySubWriters)}); "
+                + "an old sub is in every ID token the old pool issued, so a matching value proves nothing alone: a verified email or phone must match too. "
+                + "Remove the attribute from those clients' WriteAttributes.");
+        }
+
         return new SweepSetup(source, schema, mapping, workspace, checkpoint, identity, strategy, snapshot?.Length)
         {
+            LegacySubWriters = legacySubWriters,
             RereadFor = reread,
             CarriedInDoubt = carried,
             Restarting = restarting,
         };
+    }
+
+    // The app clients (by name) whose custom WriteAttributes list holds the legacy-sub attribute. Without a custom
+    // list a client writes standard attributes only (API reference, UserPoolClientType.WriteAttributes), and the
+    // legacy-sub attribute is always custom.
+    private static async Task<IReadOnlyList<string>> LegacySubWritersAsync(
+        ICognitoIdentityProvider newPool, string newUserPoolId, string? legacySubAttribute, CancellationToken cancellationToken)
+    {
+        if (legacySubAttribute is null)
+        {
+            return [];
+        }
+
+        var writers = new List<string>();
+        await foreach (var listed in newPool.ListAllUserPoolClientsAsync(new ListUserPoolClientsRequest { UserPoolId = newUserPoolId, MaxResults = 60 }, cancellationToken))
+        {
+            if (listed.ClientId is null)
+            {
+                continue;
+            }
+
+            var described = await newPool.DescribeUserPoolClientAsync(
+                new DescribeUserPoolClientRequest { UserPoolId = newUserPoolId, ClientId = listed.ClientId }, cancellationToken);
+            if (described.UserPoolClient?.WriteAttributes?.Contains(legacySubAttribute, StringComparer.Ordinal) == true)
+            {
+                writers.Add(listed.ClientName ?? listed.ClientId);
+            }
+        }
+
+        return writers;
     }
 
     private static async Task<UserPoolType> DescribeAsync(
@@ -353,6 +393,9 @@ internal sealed record SweepSetup(
 
     /// <summary>With --restart: the creations the set-aside run left in doubt, with their intents' times.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset?> CarriedInDoubt { get; init; } = new Dictionary<string, DateTimeOffset?>();
+
+    /// <summary>The new pool's app clients that may write the legacy-sub attribute; while any does, it proves nothing alone.</summary>
+    public IReadOnlyList<string> LegacySubWriters { get; init; } = [];
 
     /// <summary>--restart: the previous run's files are to be set aside (after confirmation), its in-doubt intents carried.</summary>
     public bool Restarting { get; init; }

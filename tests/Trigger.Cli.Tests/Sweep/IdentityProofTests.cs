@@ -34,6 +34,25 @@ public sealed class IdentityProofTests
         Assert.NotNull(proof.Contradiction(old, NewUser("+15555550199", verified: "true")));
     }
 
+    [Fact]
+    public void Contradiction_MatchingLegacySubThatClientsMayWrite_ProvesNothingWithoutAVerifiedContact()
+    {
+        var proof = new IdentityProof("custom:legacy_sub", caseSensitiveUsernames: true, legacySubProves: false);
+        var old = new OldUser(
+            "bob",
+            new Dictionary<string, string> { ["sub"] = "old-sub", ["phone_number"] = "+15555550100", ["phone_number_verified"] = "true" },
+            "CONFIRMED",
+            true,
+            []);
+        AdminGetUserResponse WithLegacySub(string phone) => NewUser(phone, verified: "true") with
+        {
+            UserAttributes = [.. NewUser(phone, verified: "true").UserAttributes!, new AttributeType { Name = "custom:legacy_sub", Value = "old-sub" }],
+        };
+
+        Assert.NotNull(proof.Contradiction(old, WithLegacySub("+15555550199")));
+        Assert.Null(proof.Contradiction(old, WithLegacySub("+15555550100")));
+    }
+
     private static AdminGetUserResponse NewUser(string phone, string verified) => new()
     {
         Username = "bob",

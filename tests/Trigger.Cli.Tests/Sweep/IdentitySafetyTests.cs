@@ -66,6 +66,24 @@ public sealed class IdentitySafetyTests
     }
 
     [Fact]
+    public async Task RunAsync_LegacySubWritableByAnAppClientAndCopiedByAStranger_NameTakenByAnotherUser()
+    {
+        // The old sub is in every ID token the old pool issued: a stranger who may write the attribute copies it.
+        await using var pools = await FakePools.StartAsync();
+        var bob = await pools.SeedOldAsync("bob");
+        await pools.Admin.CreateAppClientAsync(pools.NewPoolId, new AppClientSpec("web") { WriteAttributes = ["email", "custom:legacy_sub"] });
+        await pools.SeedNewAsync("bob", s => s with { Email = "mallory@example.com", Attributes = new Dictionary<string, string> { ["custom:legacy_sub"] = bob["sub"]! } });
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { Attributes = new AttributeMappingOptions { LegacySubAttribute = "custom:legacy_sub" } }));
+
+        Assert.Equal(1, run.ExitCode);
+        var reasons = JsonNode.Parse(run.Output)!["reasons"]!.AsArray();
+        Assert.Contains(reasons, r => r!["reason"]!.GetValue<string>() == "NameTakenByAnotherUser" && r["examples"]![0]!.GetValue<string>() == "bob");
+        Assert.Contains("may write custom:legacy_sub (web)", run.Messages, StringComparison.Ordinal);
+        Assert.Single(await File.ReadAllLinesAsync(Path.Combine(pools.WorkDirectory, "id-map.csv"))); // the header alone
+    }
+
+    [Fact]
     public async Task RunAsync_TriggerMigratedUserWithItsLegacySub_AlreadyInNewPoolPairedInTheIdMap()
     {
         await using var pools = await FakePools.StartAsync();

@@ -16,4 +16,7 @@ public sealed record AppClientSpec(string Name)
 
     /// <summary><c>PreventUserExistenceErrors</c>: ENABLED or LEGACY; null leaves the default.</summary>
     public string? PreventUserExistenceErrors { get; init; }
+
+    /// <summary>A custom list of attributes the client may write; null leaves Cognito's default (standard attributes).</summary>
+    public IReadOnlyList<string>? WriteAttributes { get; init; }
 }

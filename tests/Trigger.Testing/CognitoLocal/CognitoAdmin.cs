@@ -146,6 +146,11 @@ public sealed class CognitoAdmin : IDisposable
             request["PreventUserExistenceErrors"] = spec.PreventUserExistenceErrors;
         }
 
+        if (spec.WriteAttributes is not null)
+        {
+            request["WriteAttributes"] = StringArray(spec.WriteAttributes);
+        }
+
         var answer = await SendAsync("CreateUserPoolClient", request, cancellationToken);
         var client = answer["UserPoolClient"] ?? throw new InvalidOperationException("CreateUserPoolClient answered without UserPoolClient.");
         return new AppClientKeys(client["ClientId"]!.GetValue<string>(), client["ClientSecret"]?.GetValue<string>());

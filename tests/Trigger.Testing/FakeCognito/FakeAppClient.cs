@@ -17,6 +17,9 @@ internal sealed class FakeAppClient
 
     public string? PreventUserExistenceErrors { get; init; }
 
+    /// <summary>The attributes the client may write, when a custom list was set; null: Cognito's default (standard attributes).</summary>
+    public IReadOnlyList<string>? WriteAttributes { get; init; }
+
     public double CreatedAt { get; init; }
 
     public bool Allows(string flow) => ExplicitAuthFlows.Contains(flow, StringComparer.Ordinal);
@@ -35,6 +38,11 @@ internal sealed class FakeAppClient
         if (ClientSecret is not null)
         {
             client["ClientSecret"] = ClientSecret;
+        }
+
+        if (WriteAttributes is not null)
+        {
+            client["WriteAttributes"] = new JsonArray([.. WriteAttributes.Select(a => (JsonNode?)a)]);
         }
 
         if (PreventUserExistenceErrors is not null)

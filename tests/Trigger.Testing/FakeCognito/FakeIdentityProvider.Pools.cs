@@ -92,6 +92,7 @@ internal sealed partial class FakeIdentityProvider
             // Cognito's default when ExplicitAuthFlows is absent (API reference, CreateUserPoolClient).
             ExplicitAuthFlows = flows.Count > 0 ? flows : ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"],
             PreventUserExistenceErrors = RequestFields.Optional(request, "PreventUserExistenceErrors"),
+            WriteAttributes = request.ContainsKey("WriteAttributes") ? RequestFields.Strings(request, "WriteAttributes") : null,
             CreatedAt = Now(),
         };
         _clients.Add(client.ClientId, client);
