@@ -103,7 +103,7 @@ internal sealed class TriggerComposition
             new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito), time);
         var dispatcher = new TriggerDispatcher(
             new SignInMigration(oldPool, settings.Migration),
-            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.Migration.AliasAttributes, settings.PreSignUpFailOpen, sweepKey, time),
+            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.PreSignUpFailOpen, sweepKey, time),
             oldPool,
             log,
             time,

@@ -3,7 +3,7 @@ using Trigger.Migration.Ports;
 
 namespace Trigger.Aws.PoolAdapters;
 
-/// <summary>The new pool, for the PreSignUp guard: does a username exist there yet (AdminGetUser)?</summary>
+/// <summary>The new pool, for the PreSignUp guard: does a user of that very username exist there yet (AdminGetUser)?</summary>
 public sealed class CognitoNewUserDirectory(ICognitoIdentityProvider cognito) : INewUserDirectory
 {
     /// <inheritdoc />
@@ -12,8 +12,10 @@ public sealed class CognitoNewUserDirectory(ICognitoIdentityProvider cognito) : 
         {
             try
             {
-                await cognito.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = userPoolId, Username = username }, cancellationToken);
-                return true;
+                var found = await cognito.AdminGetUserAsync(new AdminGetUserRequest { UserPoolId = userPoolId, Username = username }, cancellationToken);
+                // AdminGetUser also answers to an alias (and a sub): another user whose preferred_username is this
+                // name is not this user. Letter case aside, since a case-insensitive pool may hand the name back folded.
+                return string.Equals(found.Username, username, StringComparison.OrdinalIgnoreCase);
             }
             catch (UserNotFoundException)
             {

@@ -13,11 +13,12 @@ namespace Trigger.Migration.Decisions;
 /// The old pool being out of reach (throttling, 5xx, network, timeout) fails open only when configured,
 /// and only after every claimed name was tried; a look-up the pool refuses (a 4xx) refuses the sign-up.
 /// An AdminCreateUser of an old username passes only with the sweep's <see cref="SweepProof"/>.
+/// The guard takes no alias list: it checks every attribute a new pool can take as a name, so a narrowed
+/// MIGRATION_ALIAS_ATTRIBUTES (the trigger's resolution) cannot open a gap here.
 /// </summary>
 public sealed class SignUpGuard(
     IOldUserDirectory oldPool,
     INewUserDirectory newPool,
-    IReadOnlyList<string> aliasAttributes,
     bool failOpen,
     ISweepKeySource? sweepKey = null,
     TimeProvider? time = null)
@@ -44,31 +45,27 @@ public sealed class SignUpGuard(
         var adminCreate = trigger.TriggerSource == TriggerSources.PreSignUpAdminCreateUser;
         var sweptUsername = adminCreate && await SweepProvesItselfAsync(trigger, cancellationToken) ? trigger.UserName : null;
         var unreachable = false;
-        foreach (var name in ClaimedNames(trigger))
+        try
         {
-            try
+            foreach (var name in ClaimedNames(trigger))
             {
-                var verdict = await JudgeNameAsync(trigger, name, sweptUsername, cancellationToken);
+                var (verdict, nameUnreachable) = await JudgeNameAsync(trigger, name, sweptUsername, cancellationToken);
                 if (verdict is not SignUpVerdict.Allowed)
                 {
                     return verdict;
                 }
+
+                unreachable |= nameUnreachable;
             }
-            catch (UserDirectoryUnavailableException e) when (!e.Transient)
-            {
-                return SignUpVerdict.RefusedLookupRejected;
-            }
-            catch (UserDirectoryUnavailableException)
-            {
-                // Out of reach for this name: the next names are still tried, and any owner found there refuses.
-                unreachable = true;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The budget is spent: every name left would time out the same way.
-                unreachable = true;
-                break;
-            }
+        }
+        catch (UserDirectoryUnavailableException e) when (!e.Transient)
+        {
+            return SignUpVerdict.RefusedLookupRejected;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The budget is spent: every look-up left would time out the same way.
+            unreachable = true;
         }
 
         return !unreachable ? SignUpVerdict.Allowed
@@ -76,32 +73,55 @@ public sealed class SignUpGuard(
             : SignUpVerdict.RefusedOldPoolUnavailable;
     }
 
-    private async Task<SignUpVerdict> JudgeNameAsync(PreSignUpEvent trigger, string name, string? sweptUsername, CancellationToken cancellationToken)
+    // Each look-up on its own: one out of reach (throttling, 5xx, network) does not skip the name's other
+    // look-ups, and any owner found by them refuses. A 4xx answer ends the check (the caller refuses).
+    private async Task<(SignUpVerdict Verdict, bool Unreachable)> JudgeNameAsync(
+        PreSignUpEvent trigger, string name, string? sweptUsername, CancellationToken cancellationToken)
     {
-        if (await oldPool.FindByUsernameAsync(name, cancellationToken) is { } byUsername
-            && await Unmigrated(trigger, byUsername, sweptUsername, cancellationToken) is { } refusal)
+        var unreachable = false;
+        try
         {
-            return refusal;
+            if (await oldPool.FindByUsernameAsync(name, cancellationToken) is { } byUsername
+                && await Unmigrated(trigger, byUsername, sweptUsername, cancellationToken) is { } refusal)
+            {
+                return (refusal, false);
+            }
+        }
+        catch (UserDirectoryUnavailableException e) when (e.Transient)
+        {
+            unreachable = true;
         }
 
-        foreach (var attribute in SignInName.PlausibleAliases(name, aliasAttributes))
+        // Every attribute a new pool can take as a name, whatever the trigger resolves sign-ins by: a narrowed
+        // MIGRATION_ALIAS_ATTRIBUTES must not let a stranger claim an old user's phone or preferred_username.
+        foreach (var attribute in SignInName.PlausibleAliases(name, _nameAttributes))
         {
-            var owners = await oldPool.FindByAttributeAsync(attribute, name, OwnerLimit, cancellationToken);
+            IReadOnlyList<OldUser> owners;
+            try
+            {
+                owners = await oldPool.FindByAttributeAsync(attribute, name, OwnerLimit, cancellationToken);
+            }
+            catch (UserDirectoryUnavailableException e) when (e.Transient)
+            {
+                unreachable = true;
+                continue;
+            }
+
             if (owners.Count >= OwnerLimit)
             {
-                return SignUpVerdict.RefusedNameOwnedByOldUser;
+                return (SignUpVerdict.RefusedNameOwnedByOldUser, false);
             }
 
             foreach (var owner in owners)
             {
                 if (await Unmigrated(trigger, owner, sweptUsername, cancellationToken) is { } ownerRefusal)
                 {
-                    return ownerRefusal;
+                    return (ownerRefusal, false);
                 }
             }
         }
 
-        return SignUpVerdict.Allowed;
+        return (SignUpVerdict.Allowed, unreachable);
     }
 
     // The refusal when owner has not reached the new pool yet; null when it has, or when it is the user the sweep proved it creates.
@@ -112,9 +132,17 @@ public sealed class SignUpGuard(
             return null;
         }
 
-        if (await newPool.ExistsAsync(trigger.UserPoolId!, owner.Username, cancellationToken))
+        try
         {
-            return null;
+            if (await newPool.ExistsAsync(trigger.UserPoolId!, owner.Username, cancellationToken))
+            {
+                return null;
+            }
+        }
+        catch (UserDirectoryUnavailableException)
+        {
+            // An old owner was found and cannot be shown to have migrated: that is a refusal, never "old pool
+            // unavailable" (which fail-open would let through).
         }
 
         return trigger.TriggerSource == TriggerSources.PreSignUpAdminCreateUser

@@ -16,10 +16,9 @@ public sealed class TriggerDispatcherTests
     private TriggerDispatcher CreateSut(InMemoryOldPool pool, bool json = true)
     {
         var metered = new MeteredOldPool(pool, TimeProvider.System);
-        var aliases = new[] { "email", "phone_number", "preferred_username" };
         return new TriggerDispatcher(
             new SignInMigration(metered, new SignInMigrationOptions()),
-            new SignUpGuard(metered, pool, aliases, failOpen: false),
+            new SignUpGuard(metered, pool, failOpen: false),
             metered,
             new InvocationLogger(_log, json, LogLevel.Info, TimeProvider.System),
             TimeProvider.System,

@@ -59,6 +59,7 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
     public Task<bool> ExistsAsync(string userPoolId, string username, CancellationToken cancellationToken)
     {
         Calls.Add($"NewPoolExists {username}");
+        ThrowIfFailingFor($"NewPoolExists {username}");
         return Task.FromResult(NewPoolUsernames.Contains(username));
     }
 

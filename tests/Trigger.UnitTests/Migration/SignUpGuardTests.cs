@@ -7,14 +7,13 @@ namespace Trigger.UnitTests.Migration;
 
 public sealed class SignUpGuardTests
 {
-    private static readonly string[] _aliases = ["email", "phone_number", "preferred_username"];
 
     private const string NewPoolId = "eu-west-1_new";
     private const string SweepKey = "sweep-key-0123456789-abcdefghijklmnop";
     private static readonly DateTimeOffset _now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
     private static SignUpGuard CreateSut(InMemoryOldPool pool, bool failOpen = false, string? sweepKey = SweepKey) =>
-        new(pool, pool, _aliases, failOpen, sweepKey is null ? null : new FixedSweepKey(sweepKey), new ManualClock(_now));
+        new(pool, pool, failOpen, sweepKey is null ? null : new FixedSweepKey(sweepKey), new ManualClock(_now));
 
     private static PreSignUpEvent SignUp(string username, string source = TriggerSources.PreSignUpSignUp, params (string Name, string Value)[] attributes) => new()
     {
@@ -179,6 +178,26 @@ public sealed class SignUpGuardTests
 
         Assert.Equal(SignUpVerdict.RefusedNameOwnedByOldUser,
             await CreateSut(pool, failOpen: true).JudgeAsync(SignUp("m1", attributes: ("preferred_username", "bob")), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task JudgeAsync_FailOpenOwnerFoundButTheNewPoolCheckFails_Refused()
+    {
+        var pool = PoolWithDave();
+        pool.FailFor = call => call.StartsWith("NewPoolExists", StringComparison.Ordinal) ? new UserDirectoryUnavailableException("TooManyRequestsException") : null;
+
+        Assert.Equal(SignUpVerdict.RefusedNameOwnedByOldUser,
+            await CreateSut(pool, failOpen: true).JudgeAsync(SignUp("m1", attributes: ("preferred_username", "dave")), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task JudgeAsync_FailOpenUsernameLookupUnreachable_TheNamesAliasLookupsStillTriedAndAnOwnerRefuses()
+    {
+        var pool = PoolWithDave();
+        pool.FailFor = call => call == "FindByUsername dj" ? new UserDirectoryUnavailableException("InternalErrorException") : null;
+
+        Assert.Equal(SignUpVerdict.RefusedNameOwnedByOldUser,
+            await CreateSut(pool, failOpen: true).JudgeAsync(SignUp("m1", attributes: ("preferred_username", "dj")), CancellationToken.None));
     }
 
     [Fact]
