@@ -101,7 +101,8 @@ public sealed class PlanChecksTests
     [Fact]
     public void Evaluate_NewPoolAddsPreferredUsernameWithoutASample_WarnsTheOldPoolNeverMadeItUnique()
     {
-        var input = CreateInput(newPool: Pool() with { AliasAttributes = ["email", "preferred_username"] });
+        // A client that cannot write preferred_username, so the alias-writable warning stays out of this test's way.
+        var input = CreateInput(newPool: Pool() with { AliasAttributes = ["email", "preferred_username"] }) with { NewClients = [ClientWithoutPreferredUsername()] };
 
         var finding = Assert.Single(PlanChecks.Evaluate(input));
 
@@ -121,7 +122,7 @@ public sealed class PlanChecksTests
                 User("cid", ("preferred_username", "cid")),
                 User("dan", ("preferred_username", "dee")),
                 User("eve", ("preferred_username", "dee")),
-            ]));
+            ])) with { NewClients = [ClientWithoutPreferredUsername()] };
 
         var finding = Assert.Single(PlanChecks.Evaluate(input), f => f.Area == "sign-in");
 
@@ -267,6 +268,30 @@ public sealed class PlanChecksTests
     }
 
     [Fact]
+    public void Evaluate_PreferredUsernameAliasWritableByADefaultClient_WarnsNamingTheClient()
+    {
+        var newPool = Pool() with { AliasAttributes = ["email", "preferred_username"] };
+        var input = CreateInput(newPool: newPool) with
+        {
+            NewClients = [NewClient("web"), NewClient("admin-app") with { WriteAttributes = ["email", "name"] }],
+        };
+
+        var finding = Assert.Single(PlanChecks.Evaluate(input), f => f.Code == "alias-writable-after-sign-up");
+
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("(web)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PreferredUsernameAliasNoClientMayWriteIt_NoFinding()
+    {
+        var newPool = Pool() with { AliasAttributes = ["email", "preferred_username"] };
+        var input = CreateInput(newPool: newPool) with { NewClients = [NewClient("web") with { WriteAttributes = ["email", "name"] }] };
+
+        Assert.DoesNotContain(PlanChecks.Evaluate(input), f => f.Code == "alias-writable-after-sign-up");
+    }
+
+    [Fact]
     public void Evaluate_OldPoolThreatProtectionEnforced_Warns()
     {
         var oldPool = Pool() with { UserPoolAddOns = new UserPoolAddOnsType { AdvancedSecurityMode = "ENFORCED" } };
@@ -321,6 +346,8 @@ public sealed class PlanChecksTests
             RequireSymbols = symbols,
         },
     };
+
+    private static UserPoolClientType ClientWithoutPreferredUsername() => NewClient("web") with { WriteAttributes = ["email", "name"] };
 
     private static UserPoolClientType NewClient(string name, IReadOnlyList<string>? flows = null, string? existence = "ENABLED") => new()
     {

@@ -34,5 +34,27 @@ internal static class TriggerChecks
                 + "with the names and emails of old users, anyone can take the place of an old user who has not signed in yet.",
                 "Make sure that function refuses such sign-ups, or attach the guard instead: cognito-migrate enable --replace (it replaces the app's own PreSignUp).");
         }
+
+        // The guard sees sign-ups only. preferred_username needs no verification to act as an alias (email and phone
+        // do), so a signed-up user who may write it can set it to an unmigrated old username later and take that name.
+        if (input.NewPool.AliasAttributes?.Contains("preferred_username", StringComparer.Ordinal) == true)
+        {
+            var writers = input.NewClients.Where(WritesPreferredUsername).Select(c => c.ClientName ?? c.ClientId ?? "?").ToList();
+            if (writers.Count > 0)
+            {
+                yield return new Finding(
+                    "alias-writable-after-sign-up",
+                    Severity.Warning,
+                    "sign-in",
+                    $"App clients of the new pool may write preferred_username ({string.Join(", ", writers)}), a sign-in alias that needs no verification: "
+                    + "a user can sign up with a clean name, then set preferred_username to an old user's username who has not migrated yet. "
+                    + "From then on that name signs in to the stranger and the trigger never runs for the real owner; the PreSignUp guard sees sign-ups only.",
+                    "For the migration window, give those clients a WriteAttributes list without preferred_username (UpdateUserPoolClient), or have the app refuse changes to it.");
+            }
+        }
     }
+
+    // Without a custom list a client writes every standard attribute (API reference, UserPoolClientType.WriteAttributes).
+    private static bool WritesPreferredUsername(Trigger.Aws.Cognito.UserPoolClientType client) =>
+        client.WriteAttributes is not { } written || written.Contains("preferred_username", StringComparer.Ordinal);
 }
