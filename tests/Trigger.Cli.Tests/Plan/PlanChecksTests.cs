@@ -243,8 +243,9 @@ public sealed class PlanChecksTests
     {
         var oldPool = Pool() with { MfaConfiguration = "OPTIONAL" };
         var newPool = Pool() with { MfaConfiguration = "OPTIONAL" };
-        var sample = new UserSample(4,
+        var sample = new UserSample(5,
         [
+            User("both", ("phone_number", "+15555550102"), ("phone_number_verified", "true")),
             User("totp"),
             User("mail"),
             User("sms-ok", ("phone_number", "+15555550100"), ("phone_number_verified", "true")),
@@ -253,6 +254,7 @@ public sealed class PlanChecksTests
         {
             MfaMethods = new Dictionary<string, IReadOnlyList<string>>
             {
+                ["both"] = ["SOFTWARE_TOKEN_MFA", "SMS_MFA"], // the trigger carries SMS: a second factor kept
                 ["totp"] = ["SOFTWARE_TOKEN_MFA"],
                 ["mail"] = ["EMAIL_OTP"],
                 ["sms-ok"] = ["SMS_MFA"],
@@ -263,7 +265,7 @@ public sealed class PlanChecksTests
 
         var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(oldPool, newPool, sample)), f => f.Code == "mfa-not-carried");
 
-        Assert.StartsWith("3 of the 4 snapshot's old users", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("3 of the 5 snapshot's old users", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ListUsers does not show them", finding.Message, StringComparison.Ordinal);
     }
 

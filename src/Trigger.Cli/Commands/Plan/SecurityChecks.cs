@@ -1,4 +1,6 @@
 using Trigger.Aws.Cognito;
+using Trigger.Aws.PoolAdapters;
+using Trigger.Migration.Decisions;
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
@@ -85,15 +87,20 @@ internal static class SecurityChecks
         }
     }
 
-    // The trigger's rule: SMS MFA is carried only with a verified phone; TOTP and email codes never are.
+    // The trigger's own rule (MigrationRules.LosesMfa), on what the sample shows of the user's methods.
     private static bool HasUncarriedMfa(UserSample sample, UserType user)
     {
-        var verifiedPhone = UserSample.Value(user, "phone_number_verified") == "true";
-        if (sample.MfaMethods?.GetValueOrDefault(user.Username ?? string.Empty) is { } methods)
+        if (user.Username is null)
         {
-            return methods.Any(m => m != "SMS_MFA") || (methods.Contains("SMS_MFA") && !verifiedPhone);
+            return false;
         }
 
-        return user.MFAOptions?.Any(o => o.DeliveryMedium == "SMS") == true && !verifiedPhone;
+        var old = CognitoUsers.ToOldUser(user);
+        if (sample.MfaMethods?.GetValueOrDefault(user.Username) is { } methods)
+        {
+            old = old with { MfaMethods = methods };
+        }
+
+        return MigrationRules.LosesMfa(old, check: null);
     }
 }
