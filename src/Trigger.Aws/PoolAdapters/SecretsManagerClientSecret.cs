@@ -10,36 +10,13 @@ namespace Trigger.Aws.PoolAdapters;
 /// </summary>
 public sealed class SecretsManagerClientSecret(ISecretsManager secretsManager, string secretArn) : IClientSecretSource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _cached;
+    private readonly CachedSecretString _secret = new(secretsManager, secretArn, Parse);
 
     /// <inheritdoc />
-    public async ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
-        Volatile.Read(ref _cached) ?? await FetchAsync(force: false, cancellationToken);
+    public ValueTask<string> GetAsync(CancellationToken cancellationToken) => _secret.GetAsync(cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<string> RefreshAsync(CancellationToken cancellationToken) => FetchAsync(force: true, cancellationToken);
-
-    private async ValueTask<string> FetchAsync(bool force, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!force && _cached is { } cached)
-            {
-                return cached;
-            }
-
-            var response = await secretsManager.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretArn }, cancellationToken);
-            var value = Parse(response.SecretString);
-            Volatile.Write(ref _cached, value);
-            return value;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask<string> RefreshAsync(CancellationToken cancellationToken) => _secret.RefreshAsync(cancellationToken);
 
     private static string Parse(string? secretString)
     {

@@ -12,39 +12,15 @@ namespace Trigger.Aws.PoolAdapters;
 /// </summary>
 public sealed class SecretsManagerSweepKey(ISecretsManager secretsManager, string secretArn) : ISweepKeySource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _cached;
+    private readonly CachedSecretString _secret = new(secretsManager, secretArn, Parse);
 
     /// <inheritdoc />
-    public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _cached) is { } cached)
-        {
-            return cached;
-        }
+    public async ValueTask<string> GetAsync(CancellationToken cancellationToken) =>
+        await CognitoFailures.UnavailableOnFailureAsync(() => _secret.GetAsync(cancellationToken).AsTask(), cancellationToken);
 
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cached is { } fetched)
-            {
-                return fetched;
-            }
-
-            var response = await CognitoFailures.UnavailableOnFailureAsync(
-                () => secretsManager.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretArn }, cancellationToken), cancellationToken);
-            if (response.SecretString is not { Length: >= SweepProof.MinimumKeyLength } key)
-            {
-                throw new UserDirectoryUnavailableException(
-                    $"the sweep key secret must be a string of at least {SweepProof.MinimumKeyLength} characters", transient: false);
-            }
-
-            Volatile.Write(ref _cached, key);
-            return key;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private static string Parse(string? secretString) =>
+        secretString is { Length: >= SweepProof.MinimumKeyLength } key
+            ? key
+            : throw new UserDirectoryUnavailableException(
+                $"the sweep key secret must be a string of at least {SweepProof.MinimumKeyLength} characters", transient: false);
 }
