@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Trigger.Infra.Configuration;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 
 namespace Trigger.Infra.Tests;
 
@@ -8,6 +9,7 @@ namespace Trigger.Infra.Tests;
 /// The README's <c>npx cdk synth</c> in a fresh clone: cdk.json publishes the function and runs the
 /// app, with no AWS credentials, no instance metadata and no Docker. Tests the committed HEAD.
 /// </summary>
+[Slow]
 public sealed class CdkSynthCommandTests(FreshClone clone) : IClassFixture<FreshClone>
 {
     // Publishing and building from nothing on a busy two-core machine takes a minute or two.

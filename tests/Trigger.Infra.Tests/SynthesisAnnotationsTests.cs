@@ -1,7 +1,9 @@
 using Amazon.CDK.Assertions;
+using Trigger.Testing;
 
 namespace Trigger.Infra.Tests;
 
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class SynthesisAnnotationsTests(SynthesizedApp app)
 {

@@ -1,8 +1,10 @@
 using Amazon.CDK;
 using Trigger.Infra.Configuration;
+using Trigger.Testing;
 
 namespace Trigger.Infra.Tests;
 
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class TriggerAppTests
 {

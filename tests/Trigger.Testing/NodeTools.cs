@@ -112,7 +112,7 @@ public static class NodeTools
         var result = await RunAsync(NodeExecutable, ["--version"], workingDirectory: null, TimeSpan.FromSeconds(60), cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'node --version' failed with exit code {result.ExitCode}: {Tail(result.Output, 20)}");
+            throw new InvalidOperationException($"'node --version' failed with exit code {result.ExitCode}: {ChildProcess.Tail(result.Output, 20)}");
         }
 
         var text = result.Output.Trim().TrimStart('v');
@@ -133,7 +133,7 @@ public static class NodeTools
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"'npm {string.Join(' ', args)}' in '{root}' failed with exit code {result.ExitCode}. Last lines of its output:{Environment.NewLine}{Tail(result.Output, 40)}");
+                $"'npm {string.Join(' ', args)}' in '{root}' failed with exit code {result.ExitCode}. Last lines of its output:{Environment.NewLine}{ChildProcess.Tail(result.Output, 40)}");
         }
     }
 
@@ -166,87 +166,16 @@ public static class NodeTools
 
     private static string NpmExecutable => OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(
+    private static async Task<ChildProcess.Result> RunAsync(
         string fileName, IReadOnlyList<string> args, string? workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        if (workingDirectory is not null)
-        {
-            startInfo.WorkingDirectory = workingDirectory;
-        }
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         try
         {
-            process.Start();
+            return await ChildProcess.RunAsync(fileName, args, workingDirectory, timeout, cancellationToken: cancellationToken);
         }
-        catch (Win32Exception ex)
+        catch (InvalidOperationException exception) when (exception.InnerException is Win32Exception)
         {
-            throw new InvalidOperationException(
-                $"Could not start '{fileName}': {ex.Message}. The tests need Node.js 20+ and npm on PATH.", ex);
+            throw new InvalidOperationException($"{exception.Message} The tests need Node.js 20+ and npm on PATH.", exception);
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeoutSource.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new InvalidOperationException(
-                $"'{fileName} {string.Join(' ', args)}' did not finish within {timeout.TotalSeconds:0} s. Last lines of its output:{Environment.NewLine}{Tail(Snapshot(output), 40)}");
-        }
-
-        return (process.ExitCode, Snapshot(output));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    internal static string Tail(string text, int lines)
-    {
-        var all = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
     }
 }

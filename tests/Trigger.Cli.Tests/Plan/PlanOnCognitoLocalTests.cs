@@ -6,6 +6,7 @@ using Trigger.Testing;
 namespace Trigger.Cli.Tests.Plan;
 
 /// <summary><c>plan</c> against a live cognito-local: a clean pair, then one blocking finding at a time.</summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class PlanOnCognitoLocalTests(CognitoLocalFixture world)
 {

@@ -10,6 +10,7 @@ namespace Trigger.Cli.Tests.Plan;
 /// new pool adds preferred_username, and the real published bootstrap gets exactly plan's settings (plus the
 /// local credentials and region every emulated world needs).
 /// </summary>
+[Slow]
 public sealed class PlanSettingsEndToEndTests
 {
     private const string Password = "Old-pool-Pa55!";

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Polly;
 using Trigger.Cli.Common;
+using Trigger.Testing;
 
 namespace Trigger.Cli.Tests.Support;
 

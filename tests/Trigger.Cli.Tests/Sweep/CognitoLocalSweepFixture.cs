@@ -16,7 +16,7 @@ namespace Trigger.Cli.Tests.Sweep;
 /// user's name (<see cref="Squatted"/>) in the new pool; the answer to one creation (<see cref="AnswerLost"/>)
 /// is lost and the retry meets UsernameExists; then one sweep runs.
 /// </summary>
-public sealed class CognitoLocalSweepFixture : IAsyncLifetime
+public sealed class CognitoLocalSweepFixture : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Old-pool-Pa55!";
     public const int Regular = 270;

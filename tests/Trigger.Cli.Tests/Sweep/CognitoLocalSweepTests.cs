@@ -7,6 +7,7 @@ namespace Trigger.Cli.Tests.Sweep;
 /// A sweep of 310 users of varied states between two live cognito-local instances, 10 of them migrated
 /// through the real trigger first; results checked user by user.
 /// </summary>
+[Slow]
 public sealed class CognitoLocalSweepTests(CognitoLocalSweepFixture world) : IClassFixture<CognitoLocalSweepFixture>
 {
     [Fact]

@@ -76,7 +76,7 @@ public sealed class RequestPaceTests
         // Task.Delay completes a delay under a millisecond at once, so a pace asking for one never waits on
         // the clock: it spins until cancelled.
         var waiting = Task.Run(() => pace.WaitAsync(cancel.Token).AsTask());
-        var onTheClock = SpinWait.SpinUntil(() => clock.PendingTimers > 0, TimeSpan.FromSeconds(10));
+        var onTheClock = await Eventually.HoldsWithinAsync(() => clock.PendingTimers > 0, TimeSpan.FromSeconds(10));
         if (!onTheClock)
         {
             await cancel.CancelAsync();

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Trigger.Cli.Tests.Support;
+using Trigger.Testing;
 
 namespace Trigger.Cli.Tests.Triggers;
 
 /// <summary><c>enable</c>/<c>disable</c> against a live cognito-local: every other setting survives byte for byte.</summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class EnableDisableOnCognitoLocalTests(CognitoLocalFixture world)
 {

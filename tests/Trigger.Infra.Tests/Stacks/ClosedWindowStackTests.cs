@@ -1,10 +1,12 @@
 using Amazon.CDK.Assertions;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
 
 namespace Trigger.Infra.Tests;
 
 /// <summary>A created pool after the migration window: no triggers, no password sign-in.</summary>
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class ClosedWindowStackTests(SynthesizedApp app)
 {

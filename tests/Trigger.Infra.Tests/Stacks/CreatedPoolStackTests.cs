@@ -1,9 +1,11 @@
 using Amazon.CDK.Assertions;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
 
 namespace Trigger.Infra.Tests;
 
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class CreatedPoolStackTests(SynthesizedApp app)
 {

@@ -1,10 +1,12 @@
 using Amazon.CDK.Assertions;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
 
 namespace Trigger.Infra.Tests;
 
 /// <summary>The migration synthesised for region B (eu-central-1) with the old pool in region A (eu-west-1).</summary>
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
 {

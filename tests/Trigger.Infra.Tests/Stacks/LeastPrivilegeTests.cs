@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Trigger.Testing;
 
 namespace Trigger.Infra.Tests;
 
 /// <summary>Checks over every synthesised stack: no wildcard grants, no managed policies, Cognito-only invokes.</summary>
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class LeastPrivilegeTests(SynthesizedApp app)
 {

@@ -1,10 +1,12 @@
 using Amazon.CDK.Assertions;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
 
 namespace Trigger.Infra.Tests;
 
 /// <summary>The small stack in the old pool's account, shared by a migration and its DR copy.</summary>
+[Slow]
 [Collection(SynthesizedAppCollection.Name)]
 public sealed class OldPoolAccessStackTests(SynthesizedApp app)
 {

@@ -1,3 +1,5 @@
+using Trigger.Testing;
+
 namespace Trigger.Infra.Tests;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Trigger.Infra.Tests;
 /// obj, no cdk.out. The Node tools are the root's, installed by <c>npm ci</c> from the lock file
 /// (through the test world's file-locked install if missing), and linked in so the test needs no registry.
 /// </summary>
-public sealed class FreshClone : IAsyncLifetime
+public sealed class FreshClone : IAsyncLifetime, ISlowFixture
 {
     private static readonly TimeSpan _setupLimit = TimeSpan.FromMinutes(5);
 

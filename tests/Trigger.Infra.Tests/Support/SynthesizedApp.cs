@@ -4,6 +4,7 @@ using Amazon.CDK.Assertions;
 using Amazon.CDK.CXAPI;
 using Trigger.Infra.Configuration;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 
 namespace Trigger.Infra.Tests;
 
@@ -12,7 +13,7 @@ namespace Trigger.Infra.Tests;
 /// jsii runtime and synthesising take seconds. The code asset is a folder with a dummy bootstrap,
 /// since the tests look at the template, not the binary.
 /// </summary>
-public sealed class SynthesizedApp : IDisposable
+public sealed class SynthesizedApp : IDisposable, ISlowFixture
 {
     private readonly DirectoryInfo _codeFolder;
     private readonly DirectoryInfo _outFolder;

@@ -1,6 +1,7 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.IntegrationTests.World;
+using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.Aws;
 
@@ -9,6 +10,7 @@ namespace Trigger.IntegrationTests.Aws;
 /// but never pages (every match in one page, no token; EMULATOR-NOTES.md). Paging over many pages is
 /// exercised against FakeCognito by the World tests.
 /// </summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoClientListUsersOnCognitoLocalTests(CognitoLocalFixture fixture)
 {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.IntegrationTests.World;
+using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.Aws;
 
@@ -11,6 +12,7 @@ namespace Trigger.IntegrationTests.Aws;
 /// cognito-local's UpdateUserPool clears every setting the request leaves out, so a round trip that
 /// describes the same pool again proves the request wrote everything back.
 /// </summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoClientPoolSettingsOnCognitoLocalTests(CognitoLocalFixture fixture)
 {

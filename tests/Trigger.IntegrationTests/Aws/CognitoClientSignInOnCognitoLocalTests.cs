@@ -2,10 +2,12 @@ using System.Net;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.IntegrationTests.World;
+using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.Aws;
 
 /// <summary>AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH) of the product client against cognito-local.</summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoClientSignInOnCognitoLocalTests(CognitoLocalFixture fixture)
 {

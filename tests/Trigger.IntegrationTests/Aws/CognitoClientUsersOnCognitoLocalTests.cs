@@ -1,10 +1,12 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.IntegrationTests.World;
+using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.Aws;
 
 /// <summary>AdminGetUser, AdminCreateUser and AdminSetUserPassword of the product client against cognito-local.</summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoClientUsersOnCognitoLocalTests(CognitoLocalFixture fixture)
 {

@@ -1,5 +1,4 @@
 using Trigger.Aws.Cognito;
-using Trigger.IntegrationTests.World;
 using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.Aws;

@@ -3,6 +3,7 @@ using Polly;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.SecretsManager;
+using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.Aws;
 
@@ -40,13 +41,6 @@ internal static class LocalAwsClients
         Credentials = _dummyCredentials,
         HttpClient = http,
         ResiliencePipeline = pipeline,
-        EnvironmentVariables = EmptyEnvironment.Instance,
+        EnvironmentVariables = DictionaryEnvironment.Empty,
     };
-
-    private sealed class EmptyEnvironment : IEnvironmentVariables
-    {
-        public static readonly EmptyEnvironment Instance = new();
-
-        public string? Get(string name) => null;
-    }
 }

@@ -8,7 +8,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// The real migration on the local emulator: the old pool on one cognito-local (no triggers), the new pool
 /// on a second one whose UserMigration trigger reaches the published bootstrap through the Runtime API bridge.
 /// </summary>
-public sealed class CognitoLocalMigrationFixture : IAsyncLifetime
+public sealed class CognitoLocalMigrationFixture : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Old-pool-Pa55!";
     public const string TemporaryPassword = "Temp-Pa55word!";

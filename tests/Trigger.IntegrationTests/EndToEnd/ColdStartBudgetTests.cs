@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Testing;
 using Trigger.Testing.Lambda;
 using static Trigger.IntegrationTests.EndToEnd.FakeOldPoolFixture;
 
@@ -8,6 +9,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// Cognito's 5 seconds start when it invokes the function; on a cold start they include init. The
 /// published bootstrap in a fresh process (its own bridge) against a slow init and a hanging old pool.
 /// </summary>
+[Slow]
 [Collection(FakeOldPoolCollection.Name)]
 public sealed class ColdStartBudgetTests : IDisposable
 {

@@ -8,7 +8,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// latency, 5xx, forgot-password, SECRET_HASH with a secret from Secrets Manager, challenges, the PreSignUp
 /// guard's new-pool look-up. Old and new pool live in the one fake; tests invoke the bridge directly.
 /// </summary>
-public sealed class FakeOldPoolFixture : IAsyncLifetime
+public sealed class FakeOldPoolFixture : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Old-pool-Pa55!";
 

@@ -1,8 +1,10 @@
+using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
 namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>A missing or malformed setting fails init through the Runtime API with one line naming the variable.</summary>
+[Slow]
 [Collection(FakeOldPoolCollection.Name)]
 public sealed class InitFailureTests(FakeOldPoolFixture world)
 {

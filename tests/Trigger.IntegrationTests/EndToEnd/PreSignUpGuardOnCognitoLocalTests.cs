@@ -8,6 +8,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// fires the real published bootstrap through the bridge, which looks the claimed names up in the old
 /// cognito-local and the new one.
 /// </summary>
+[Slow]
 [Collection(CognitoLocalMigrationCollection.Name)]
 public sealed class PreSignUpGuardOnCognitoLocalTests(CognitoLocalMigrationFixture world)
 {

@@ -1,4 +1,5 @@
 using Trigger.Migration.Decisions;
+using Trigger.Testing;
 using Trigger.Testing.Lambda;
 using static Trigger.IntegrationTests.EndToEnd.FakeOldPoolFixture;
 
@@ -8,6 +9,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// The published bootstrap's name look-ups against the fake, for what cognito-local never does: ListUsers
 /// pages shorter than asked (even empty, with a token) and a 400 on a claimed name.
 /// </summary>
+[Slow]
 [Collection(FakeOldPoolCollection.Name)]
 public sealed class PreSignUpGuardOnFakeTests : IDisposable
 {

@@ -6,6 +6,7 @@ using static Trigger.IntegrationTests.EndToEnd.FakeOldPoolFixture;
 namespace Trigger.IntegrationTests.EndToEnd;
 
 /// <summary>The published bootstrap facing an old pool that throttles, stalls, fails, asks for MFA or needs a SECRET_HASH.</summary>
+[Slow]
 [Collection(FakeOldPoolCollection.Name)]
 public sealed class ResilienceAndEdgeCaseTests : IDisposable
 {

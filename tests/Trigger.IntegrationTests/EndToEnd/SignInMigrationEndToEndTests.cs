@@ -9,6 +9,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// Sign-in migration end to end: an app signs in on the new cognito-local, which invokes the real published
 /// bootstrap through the bridge, which authenticates against the old cognito-local. Each test uses its own user.
 /// </summary>
+[Slow]
 [Collection(CognitoLocalMigrationCollection.Name)]
 public sealed class SignInMigrationEndToEndTests(CognitoLocalMigrationFixture world)
 {

@@ -1,9 +1,11 @@
+using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
 namespace Trigger.IntegrationTests.Lambda;
 
 // Slow: these run the real publish and build of src/Trigger.Function (once per run, shared with every
 // other test that needs the artifact).
+[Slow]
 public sealed class FunctionArtifactTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
 namespace Trigger.IntegrationTests.Lambda;
@@ -182,7 +183,8 @@ public sealed partial class LambdaRuntimeBridgeTests
 
         await bridge.InvokeAsync($$"""{"print":"{{marker}}"}""", budget.Token);
         // Lines arrive through the pipes asynchronously: wait for them, bounded.
-        await WaitUntilAsync(() => bridge.StandardError.Contains(marker, StringComparison.Ordinal), budget.Token);
+        await Eventually.UntilAsync(
+            () => bridge.StandardError.Contains(marker, StringComparison.Ordinal), "the marker reached stderr", cancellationToken: budget.Token);
 
         Assert.Contains(marker, bridge.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(marker, bridge.StandardError, StringComparison.Ordinal);
@@ -289,14 +291,6 @@ public sealed partial class LambdaRuntimeBridgeTests
         var exception = await Assert.ThrowsAsync<ArgumentException>(() => LambdaRuntimeBridge.StartAsync(options));
 
         Assert.Equal("Timeout", exception.ParamName);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
-    {
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
-        }
     }
 
     [GeneratedRegex(@"echo-runtime: invocation request-id=(?<id>\S+) deadline-ms=(?<deadline>\d+) function-arn=(?<arn>\S+)")]

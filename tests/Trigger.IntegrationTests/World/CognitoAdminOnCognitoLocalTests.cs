@@ -2,6 +2,7 @@ using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.World;
 
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoAdminOnCognitoLocalTests(CognitoLocalFixture fixture) : CognitoAdminContract
 {

@@ -1,3 +1,5 @@
+using Trigger.Testing;
+
 namespace Trigger.IntegrationTests.World;
 
 /// <summary>Test classes in this collection share one cognito-local, started once.</summary>

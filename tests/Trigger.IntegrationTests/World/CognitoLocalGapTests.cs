@@ -9,6 +9,7 @@ namespace Trigger.IntegrationTests.World;
 /// tests/Trigger.Testing/CognitoLocal/EMULATOR-NOTES.md). A failure here means the emulator changed:
 /// update the notes and whatever test support relies on the gap.
 /// </summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoLocalGapTests(CognitoLocalFixture fixture)
 {

@@ -7,6 +7,7 @@ using Trigger.Testing;
 namespace Trigger.IntegrationTests.World;
 
 /// <summary>Starts its own instances: these tests end them.</summary>
+[Slow]
 public sealed class CognitoLocalServerLifetimeTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Trigger.Testing;
 
 namespace Trigger.IntegrationTests.World;
 
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class CognitoLocalServerTests(CognitoLocalFixture fixture)
 {

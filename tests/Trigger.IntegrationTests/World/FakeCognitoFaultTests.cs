@@ -111,7 +111,7 @@ public sealed class FakeCognitoFaultTests
         setup.Fake.Faults.DelayNext("AdminGetUser", TimeSpan.FromSeconds(3));
 
         var pending = setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "ada"));
-        await WaitUntilAsync(() => clock.PendingTimers > 0);
+        await Eventually.UntilAsync(() => clock.PendingTimers > 0, "the delay set a timer on the clock");
         clock.Advance(TimeSpan.FromSeconds(2));
         var completedEarly = pending.IsCompleted;
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -131,11 +131,11 @@ public sealed class FakeCognitoFaultTests
         using var giveUp = new CancellationTokenSource();
 
         var pending = setup.Admin.SendAsync("AdminGetUser", GetUser(setup, "ada"), giveUp.Token);
-        await WaitUntilAsync(() => setup.Fake.CallsTo("AdminGetUser").Count == 1);
+        await Eventually.UntilAsync(() => setup.Fake.CallsTo("AdminGetUser").Count == 1, "the request reached the fake");
         await giveUp.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
-        await WaitUntilAsync(() => setup.Fake.CallsTo("AdminGetUser").Single().StatusCode == 499);
+        await Eventually.UntilAsync(() => setup.Fake.CallsTo("AdminGetUser").Single().StatusCode == 499, "the fake recorded the abort");
     }
 
     [Fact]
@@ -167,19 +167,5 @@ public sealed class FakeCognitoFaultTests
             setup.Admin.SendTargetAsync("secretsmanager.GetSecretValue", "GetSecretValue", new JsonObject { ["SecretId"] = "old-client" }));
 
         Assert.Equal("ThrottlingException", error.ErrorType);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        // Bounded: the fake answers in milliseconds; 30 s only guards a loaded machine.
-        for (var waited = TimeSpan.Zero; !condition(); waited += TimeSpan.FromMilliseconds(20))
-        {
-            if (waited > TimeSpan.FromSeconds(30))
-            {
-                Assert.Fail("condition not met within 30 s");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-        }
     }
 }

@@ -61,6 +61,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     {
         options ??= new CognitoLocalOptions();
         Validate(options);
+        SlowTests.RequireMarkedCaller("starts cognito-local");
         var root = await NodeTools.EnsureNodeModulesAsync(cancellationToken);
         var entryPoint = NodeTools.CognitoLocalEntryPoint(root);
 
@@ -148,7 +149,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var tail = NodeTools.Tail(output.Text, 40);
+            var tail = ChildProcess.Tail(output.Text, 40);
             await server.DisposeAsync();
             throw new InvalidOperationException(
                 $"cognito-local did not become healthy at {endpoint}health: {ex.Message}{Environment.NewLine}Last lines of its output:{Environment.NewLine}{tail}", ex);

@@ -38,7 +38,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetPublishedAsync(CancellationToken cancellationToken = default) =>
-        _published.Value.WaitAsync(cancellationToken);
+        WaitAsync(_published, cancellationToken);
 
     /// <summary>
     /// The JIT flavour for benchmarks: a framework-dependent Release build of the function project
@@ -47,7 +47,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a build already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The build failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetJitBuildAsync(CancellationToken cancellationToken = default) =>
-        _jit.Value.WaitAsync(cancellationToken);
+        WaitAsync(_jit, cancellationToken);
 
     /// <summary>
     /// The composite ReadyToRun flavour for benchmarks (<c>-p:TriggerBuild=r2r</c>, under <c>artifacts/function-r2r</c>):
@@ -56,7 +56,7 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed; the message holds the tail of its output.</exception>
     public static Task<RuntimeCommand> GetReadyToRunAsync(CancellationToken cancellationToken = default) =>
-        _readyToRun.Value.WaitAsync(cancellationToken);
+        WaitAsync(_readyToRun, cancellationToken);
 
     /// <summary>
     /// The linux-arm64 Native AOT bootstrap (<c>-r linux-arm64</c>, under <c>artifacts/function-arm64</c>), cross-compiled
@@ -65,7 +65,13 @@ public static class FunctionArtifact
     /// <param name="cancellationToken">Stops waiting; a publish already running finishes (bounded) for the next caller.</param>
     /// <exception cref="InvalidOperationException">The publish failed (a missing cross toolchain is named in the message).</exception>
     public static Task<RuntimeCommand> GetArm64PublishedAsync(CancellationToken cancellationToken = default) =>
-        _arm64.Value.WaitAsync(cancellationToken);
+        WaitAsync(_arm64, cancellationToken);
+
+    private static Task<RuntimeCommand> WaitAsync(Lazy<Task<RuntimeCommand>> build, CancellationToken cancellationToken)
+    {
+        SlowTests.RequireMarkedCaller("publishes the function");
+        return build.Value.WaitAsync(cancellationToken);
+    }
 
     private static Task<RuntimeCommand> EnsureFlavourPublishedAsync(string name, params string[] options)
     {

@@ -88,6 +88,7 @@ public sealed class LocalMigrationPools : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(seedOldPool);
+        SlowTests.RequireMarkedCaller("starts cognito-local and the published function");
         var pools = new LocalMigrationPools();
         try
         {

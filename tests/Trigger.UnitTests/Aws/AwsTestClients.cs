@@ -3,6 +3,7 @@ using Polly;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.SecretsManager;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -29,7 +30,7 @@ internal static class AwsTestClients
             HttpClient = http,
             ResiliencePipeline = pipeline ?? ResiliencePipeline.Empty,
             TimeProvider = time,
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
         };
 
     public static CognitoIdentityProviderClient Cognito(LoopbackAwsServer server, HttpClient http, ResiliencePipeline? pipeline = null, TimeProvider? time = null) =>

@@ -3,6 +3,7 @@ using Polly;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.SecretsManager;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -14,7 +15,7 @@ public sealed class BadConfigurationTests
     {
         var error = Assert.Throws<AwsConfigurationException>(() => new CognitoIdentityProviderClient(new AwsClientOptions
         {
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
             Credentials = AwsTestClients.Credentials,
         }));
 
@@ -27,7 +28,7 @@ public sealed class BadConfigurationTests
     {
         var error = Assert.Throws<AwsConfigurationException>(() => new SecretsManagerClient(new AwsClientOptions
         {
-            EnvironmentVariables = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_REGION"] = "Ireland" }),
+            EnvironmentVariables = new DictionaryEnvironment(new Dictionary<string, string> { ["AWS_REGION"] = "Ireland" }),
         }));
 
         Assert.Contains("AWS_REGION", error.Message, StringComparison.Ordinal);
@@ -44,7 +45,7 @@ public sealed class BadConfigurationTests
         {
             Region = "eu-west-1",
             EndpointOverride = new Uri(endpoint, UriKind.RelativeOrAbsolute),
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
         }));
 
         Assert.Contains("EndpointOverride", error.Message, StringComparison.Ordinal);
@@ -75,7 +76,7 @@ public sealed class BadConfigurationTests
             EndpointOverride = server.Endpoint,
             HttpClient = http,
             ResiliencePipeline = AwsResilience.CreatePipeline(),
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
         };
         var cognito = new CognitoIdentityProviderClient(
             options,
@@ -94,7 +95,7 @@ public sealed class BadConfigurationTests
     {
         var cognito = new CognitoIdentityProviderClient(new AwsClientOptions
         {
-            EnvironmentVariables = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_DEFAULT_REGION"] = "cn-north-1" }),
+            EnvironmentVariables = new DictionaryEnvironment(new Dictionary<string, string> { ["AWS_DEFAULT_REGION"] = "cn-north-1" }),
             ResiliencePipeline = ResiliencePipeline.Empty,
         });
 

@@ -1,5 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Protocol;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -88,6 +89,6 @@ public sealed class AwsEndpointsTests
         Assert.Equal("us-west-2", AwsEndpoints.ResolveRegion(null, Environment(("AWS_DEFAULT_REGION", "us-west-2")), _cognito));
     }
 
-    private static DictionaryEnvironmentVariables Environment(params (string Name, string Value)[] variables) =>
+    private static DictionaryEnvironment Environment(params (string Name, string Value)[] variables) =>
         new(variables.ToDictionary(v => v.Name, v => v.Value));
 }

@@ -1,5 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.SecretsManager;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -49,7 +50,7 @@ public sealed class SecretsManagerClientTests
         var client = new SecretsManagerClient(new AwsClientOptions
         {
             Region = "eu-west-1",
-            EnvironmentVariables = new DictionaryEnvironmentVariables(new Dictionary<string, string>
+            EnvironmentVariables = new DictionaryEnvironment(new Dictionary<string, string>
             {
                 ["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = "http://127.0.0.1:4566",
                 ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = "http://127.0.0.1:9229",

@@ -119,7 +119,7 @@ public sealed class AssumeRoleCredentialsTests
         var error = Assert.Throws<AwsConfigurationException>(() => new AssumeRoleCredentials(role, new AwsClientOptions
         {
             Region = "eu-west-1",
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
         }));
 
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class AssumeRoleCredentialsTests
     {
         Assert.Throws<AwsConfigurationException>(() => new AssumeRoleCredentials(_role, new AwsClientOptions
         {
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
         }));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.SecurityToken;
+using Trigger.Testing;
 
 namespace Trigger.UnitTests.Aws;
 
@@ -41,7 +42,7 @@ public sealed class SecurityTokenRoleAssumerTests
             Region = "eu-west-1",
             Credentials = new BasicAWSCredentials("AKIDSOURCE", "source-secret"),
             HttpClient = http,
-            EnvironmentVariables = new DictionaryEnvironmentVariables(new Dictionary<string, string> { ["AWS_ENDPOINT_URL_STS"] = server.Endpoint.ToString() }),
+            EnvironmentVariables = new DictionaryEnvironment(new Dictionary<string, string> { ["AWS_ENDPOINT_URL_STS"] = server.Endpoint.ToString() }),
         });
 
         var session = await assumer.AssumeRoleAsync(
@@ -69,7 +70,7 @@ public sealed class SecurityTokenRoleAssumerTests
         var assumer = new SecurityTokenRoleAssumer(new AwsClientOptions
         {
             Region = "cn-northwest-1",
-            EnvironmentVariables = new DictionaryEnvironmentVariables(),
+            EnvironmentVariables = new DictionaryEnvironment(),
         });
 
         Assert.Equal(new Uri("https://sts.cn-northwest-1.amazonaws.com.cn/"), assumer.Endpoint);
@@ -84,7 +85,7 @@ public sealed class SecurityTokenRoleAssumerTests
             {
                 Region = "eu-west-1",
                 EndpointOverride = server.Endpoint,
-                EnvironmentVariables = new DictionaryEnvironmentVariables(),
+                EnvironmentVariables = new DictionaryEnvironment(),
             },
             _ => Task.FromException<AWSCredentials>(new AmazonClientException("Failed to resolve AWS credentials.")));
 
