@@ -46,7 +46,7 @@ internal static partial class FunctionSettingsReader
         }
 
         var uncarriedMfaAction = section.OptionalString("uncarriedMfaAction", WeakPasswordActionPattern(), "reset, refuse or allow");
-        var sweepKeySecretArn = section.OptionalString("sweepKeySecretArn", AwsIdentifiers.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
+        var sweepKeySecretArn = section.OptionalString("sweepKeySecretArn", AwsIdentifierRules.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
         var failOpen = section.OptionalBool("preSignUpFailOpen");
         if (failOpen is not null && newPool is ExistingNewPoolSettings { PreSignUpGuard: false })
         {

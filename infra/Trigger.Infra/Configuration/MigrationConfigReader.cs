@@ -71,8 +71,8 @@ internal static partial class MigrationConfigReader
     private static MigrationSettings ReadMigration(ConfigSection entry)
     {
         var name = entry.RequiredString("name", AwsIdentifiers.MigrationNamePattern(), "a name of 1 to 24 letters, digits and hyphens starting with a letter");
-        var account = entry.RequiredString("account", AwsIdentifiers.AccountPattern(), "a 12-digit account id");
-        var region = entry.RequiredString("region", AwsIdentifiers.RegionPattern(), "a region name (e.g. eu-west-1)");
+        var account = entry.RequiredString("account", AwsIdentifierRules.AccountIdPattern(), "a 12-digit account id");
+        var region = entry.RequiredString("region", AwsIdentifierRules.RegionPattern(), "a region name (e.g. eu-west-1)");
         var architecture = ReadArchitecture(entry);
         var memorySize = entry.OptionalInt("memorySize", MinimumMemoryMb, MaximumMemoryMb) ?? MigrationSettings.DefaultMemorySizeMb;
         var oldPool = ReadOldPool(entry.RequiredSection("oldPool"), account);
@@ -113,24 +113,24 @@ internal static partial class MigrationConfigReader
 
     private static OldPoolSettings ReadOldPool(ConfigSection section, string functionAccount)
     {
-        var poolId = section.RequiredString("userPoolId", AwsIdentifiers.UserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
-        var poolRegion = AwsIdentifiers.UserPoolIdPattern().Match(poolId).Groups["region"].Value;
-        var region = section.OptionalString("region", AwsIdentifiers.RegionPattern(), "a region name (e.g. eu-west-1)");
+        var poolId = section.RequiredString("userPoolId", AwsIdentifierRules.RegionalUserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
+        var poolRegion = AwsIdentifierRules.RegionalUserPoolIdPattern().Match(poolId).Groups["region"].Value;
+        var region = section.OptionalString("region", AwsIdentifierRules.RegionPattern(), "a region name (e.g. eu-west-1)");
         if (region is not null && region != poolRegion)
         {
             throw section.Error("region", $"\"{region}\" is not the region of userPoolId {poolId} ({poolRegion})");
         }
 
         var clientId = section.RequiredString("clientId", AwsIdentifierRules.ClientIdPattern(), "an app client id");
-        var secretArn = section.OptionalString("clientSecretArn", AwsIdentifiers.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
-        var roleArn = section.OptionalString("roleArn", AwsIdentifiers.RoleArnPattern(), "an IAM role ARN");
-        var externalId = section.OptionalString("externalId", AwsIdentifiers.ExternalIdPattern(), "an external id (2 to 1224 characters of letters, digits and +=,.@:/-_)");
+        var secretArn = section.OptionalString("clientSecretArn", AwsIdentifierRules.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
+        var roleArn = section.OptionalString("roleArn", AwsIdentifierRules.RoleArnPattern(), "an IAM role ARN");
+        var externalId = section.OptionalString("externalId", AwsIdentifierRules.ExternalIdPattern(), "an external id (2 to 1224 characters of letters, digits and +=,.@:/-_)");
         section.RejectUnknownKeys();
 
         CrossAccountRoleSettings? role = null;
         if (roleArn is not null)
         {
-            var match = AwsIdentifiers.RoleArnPattern().Match(roleArn);
+            var match = AwsIdentifierRules.RoleArnPattern().Match(roleArn);
             role = new CrossAccountRoleSettings
             {
                 RoleArn = roleArn,
@@ -172,7 +172,7 @@ internal static partial class MigrationConfigReader
 
     private static ExistingNewPoolSettings ReadExistingPool(ConfigSection section, string region, OldPoolSettings oldPool)
     {
-        var poolId = section.RequiredString("userPoolId", AwsIdentifiers.UserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
+        var poolId = section.RequiredString("userPoolId", AwsIdentifierRules.RegionalUserPoolIdPattern(), "a user pool id (<region>_<id>, e.g. eu-west-1_AbCdEf123)");
         if (!poolId.StartsWith(region + "_", StringComparison.Ordinal))
         {
             throw section.Error("userPoolId", $"\"{poolId}\" is not in the migration's region {region}");

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Trigger.Contract;
 
 namespace Trigger.Aws.Protocol;
 
@@ -9,7 +9,7 @@ namespace Trigger.Aws.Protocol;
 /// switches the variables off; an explicit override always wins (AWS SDKs and Tools Reference Guide,
 /// "Service-specific endpoints").
 /// </summary>
-internal static partial class AwsEndpoints
+internal static class AwsEndpoints
 {
     public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
     public const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
@@ -30,7 +30,7 @@ internal static partial class AwsEndpoints
         }
 
         region = region.Trim();
-        if (!RegionName().IsMatch(region))
+        if (!AwsIdentifierRules.IsRegion(region))
         {
             // The value is echoed: a region name is not a secret, and seeing it is the fastest fix.
             throw new AwsConfigurationException(
@@ -72,13 +72,7 @@ internal static partial class AwsEndpoints
 
     private static Uri Validate(Uri endpoint, string source)
     {
-        var valid = endpoint.IsAbsoluteUri
-            && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp)
-            && !string.IsNullOrEmpty(endpoint.Host)
-            && string.IsNullOrEmpty(endpoint.UserInfo)
-            && string.IsNullOrEmpty(endpoint.Query)
-            && string.IsNullOrEmpty(endpoint.Fragment);
-        return valid ? endpoint : throw NotAnEndpoint(source);
+        return AwsIdentifierRules.IsEndpoint(endpoint) ? endpoint : throw NotAnEndpoint(source);
     }
 
     // The value is not echoed: a mistyped variable might hold anything.
@@ -87,8 +81,4 @@ internal static partial class AwsEndpoints
 
     private static string? Read(IEnvironmentVariables environment, string name) =>
         environment.Get(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
-
-    // us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5 ...
-    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionName();
 }

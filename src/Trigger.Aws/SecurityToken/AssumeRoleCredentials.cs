@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Amazon.Runtime;
+using Trigger.Contract;
 
 namespace Trigger.Aws.SecurityToken;
 
@@ -10,7 +10,7 @@ namespace Trigger.Aws.SecurityToken;
 /// Concurrent callers share a single STS call. If a refresh fails while the current session is still
 /// good for another minute, the current one is used and STS is asked again 30 seconds later.
 /// </summary>
-public sealed partial class AssumeRoleCredentials : AWSCredentials
+public sealed class AssumeRoleCredentials : AWSCredentials
 {
     // Below this remaining lifetime a session is not handed out even when a refresh just failed.
     private static readonly TimeSpan _minimumRemaining = TimeSpan.FromMinutes(1);
@@ -109,20 +109,20 @@ public sealed partial class AssumeRoleCredentials : AWSCredentials
     private static void Validate(AssumeRoleOptions role)
     {
         ArgumentNullException.ThrowIfNull(role);
-        if (string.IsNullOrWhiteSpace(role.RoleArn) || !RoleArnPattern().IsMatch(role.RoleArn))
+        if (string.IsNullOrWhiteSpace(role.RoleArn) || !AwsIdentifierRules.IsRoleArn(role.RoleArn))
         {
             throw new AwsConfigurationException(
                 "AssumeRoleOptions.RoleArn is not an IAM role ARN like 'arn:aws:iam::123456789012:role/name'.");
         }
 
-        if (role.ExternalId is not null && !ExternalIdPattern().IsMatch(role.ExternalId))
+        if (role.ExternalId is not null && !AwsIdentifierRules.IsExternalId(role.ExternalId))
         {
             // Not echoed: an external id is meant to be hard to guess.
             throw new AwsConfigurationException(
                 "AssumeRoleOptions.ExternalId must be 2 to 1224 characters of letters, digits and +=,.@:/-.");
         }
 
-        if (!SessionNamePattern().IsMatch(role.RoleSessionName ?? string.Empty))
+        if (!AwsIdentifierRules.IsRoleSessionName(role.RoleSessionName ?? string.Empty))
         {
             throw new AwsConfigurationException(
                 "AssumeRoleOptions.RoleSessionName must be 2 to 64 characters of letters, digits and _+=,.@-.");
@@ -138,14 +138,4 @@ public sealed partial class AssumeRoleCredentials : AWSCredentials
             throw new AwsConfigurationException("AssumeRoleOptions.RefreshBefore must be above zero and below Duration.");
         }
     }
-
-    // Patterns from the STS AssumeRole API reference (RoleArn, ExternalId, RoleSessionName).
-    [GeneratedRegex(@"^arn:aws[a-z\-]*:iam::[0-9]{12}:role/[\w+=,.@/\-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex RoleArnPattern();
-
-    [GeneratedRegex(@"^[\w+=,.@:/\-]{2,1224}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ExternalIdPattern();
-
-    [GeneratedRegex(@"^[\w+=,.@\-]{2,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SessionNamePattern();
 }

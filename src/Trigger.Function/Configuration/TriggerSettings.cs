@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Trigger.Contract;
 using Trigger.Migration.Attributes;
 using Trigger.Migration.Decisions;
@@ -10,8 +9,11 @@ namespace Trigger.Function.Configuration;
 /// The function's configuration, read once at init from environment variables (the contract in the README).
 /// A missing or malformed value throws <see cref="SettingsException"/> naming the variable.
 /// </summary>
-internal sealed partial record TriggerSettings
+internal sealed record TriggerSettings
 {
+    // The prefix of cognito-local's pool ids.
+    private const string EmulatorPoolPrefix = "local";
+
     public required string OldUserPoolId { get; init; }
 
     public required string OldClientId { get; init; }
@@ -43,14 +45,15 @@ internal sealed partial record TriggerSettings
         string Required(string name) => Optional(name) ?? throw new SettingsException($"{name} is required but not set.");
 
         var poolId = Required(TriggerSettingNames.OldUserPoolId);
-        var poolMatch = PoolId().Match(poolId);
-        if (!poolMatch.Success)
+        if (AwsIdentifierRules.UserPoolIdPrefix(poolId) is not { } poolPrefix)
         {
             throw new SettingsException($"MIGRATION_OLD_USER_POOL_ID must look like '<region>_<id>', e.g. 'eu-west-1_AbC123', not '{poolId}'.");
         }
 
-        var region = Optional(TriggerSettingNames.OldRegion) ?? poolMatch.Groups["region"].Value;
-        if (!Region().IsMatch(region))
+        // cognito-local's pools are 'local_<id>': that prefix is read as it is (its client still needs a real
+        // region, from MIGRATION_OLD_REGION, before it signs a request).
+        var region = Optional(TriggerSettingNames.OldRegion) ?? poolPrefix;
+        if (!AwsIdentifierRules.IsRegion(region) && !(region == EmulatorPoolPrefix && region == poolPrefix))
         {
             throw new SettingsException($"MIGRATION_OLD_REGION is not a region name: '{region}'.");
         }
@@ -61,19 +64,30 @@ internal sealed partial record TriggerSettings
             throw new SettingsException($"MIGRATION_OLD_CLIENT_ID must be {AwsIdentifierRules.ClientIdDescription}.");
         }
 
-        var secretArn = OptionalArn(TriggerSettingNames.OldClientSecretArn, ":secretsmanager:");
-        var roleArn = OptionalArn(TriggerSettingNames.OldRoleArn, ":iam::");
-        var sweepKeyArn = OptionalArn(TriggerSettingNames.SweepKeySecretArn, ":secretsmanager:");
+        var secretArn = OptionalSecretArn(TriggerSettingNames.OldClientSecretArn);
+        var roleArn = Optional(TriggerSettingNames.OldRoleArn);
+        if (roleArn is not null && !AwsIdentifierRules.IsRoleArn(roleArn))
+        {
+            throw new SettingsException("MIGRATION_OLD_ROLE_ARN must be an IAM role ARN like 'arn:aws:iam::123456789012:role/name'.");
+        }
+
+        var sweepKeyArn = OptionalSecretArn(TriggerSettingNames.SweepKeySecretArn);
         var externalId = Optional(TriggerSettingNames.OldExternalId);
         if (externalId is not null && roleArn is null)
         {
             throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID is set but MIGRATION_OLD_ROLE_ARN is not: the external id only applies to an assumed role.");
         }
 
+        if (externalId is not null && !AwsIdentifierRules.IsExternalId(externalId))
+        {
+            // Not echoed: an external id is meant to be hard to guess.
+            throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID must be 2 to 1224 characters of letters, digits and +=,.@:/-.");
+        }
+
         var oldEndpoint = Optional(TriggerSettingNames.OldEndpointUrl) switch
         {
             null => null,
-            var url when Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" => uri,
+            var url when AwsIdentifierRules.TryParseEndpoint(url, out var uri) => uri,
             var url => throw new SettingsException($"MIGRATION_OLD_ENDPOINT_URL must be an absolute http(s) URL, not '{url}'."),
         };
 
@@ -127,12 +141,13 @@ internal sealed partial record TriggerSettings
             },
         };
 
-        string? OptionalArn(string name, string service)
+        string? OptionalSecretArn(string name)
         {
             var arn = Optional(name);
-            if (arn is not null && !(arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(service, StringComparison.Ordinal)))
+            if (arn is not null && !AwsIdentifierRules.IsSecretArn(arn))
             {
-                throw new SettingsException($"{name} must be an ARN containing '{service}'.");
+                throw new SettingsException(
+                    $"{name} must be a complete Secrets Manager secret ARN, 'arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>'.");
             }
 
             return arn;
@@ -224,11 +239,4 @@ internal sealed partial record TriggerSettings
 
         return new PasswordPolicy(minimum ?? throw new SettingsException("MIGRATION_NEW_PASSWORD_POLICY needs 'min=<6-99>'."), lower, upper, numbers, symbols);
     }
-
-    // Loose on purpose: cognito-local names its pools 'local_<id>', and new regions keep appearing.
-    [GeneratedRegex(@"^(?<region>[a-z0-9]+(-[a-z0-9]+)*)_[0-9A-Za-z]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex PoolId();
-
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Region();
 }
