@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
@@ -48,9 +49,9 @@ internal sealed class OldPoolWorld : IAsyncDisposable
                 cancellationToken);
             var environment = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["MIGRATION_OLD_USER_POOL_ID"] = oldPoolId,
-                ["MIGRATION_OLD_CLIENT_ID"] = client.ClientId,
-                ["MIGRATION_OLD_ENDPOINT_URL"] = fake.Endpoint.ToString(),
+                [TriggerSettingNames.OldUserPoolId] = oldPoolId,
+                [TriggerSettingNames.OldClientId] = client.ClientId,
+                [TriggerSettingNames.OldEndpointUrl] = fake.Endpoint.ToString(),
                 ["AWS_REGION"] = Region,
                 ["AWS_ACCESS_KEY_ID"] = "benchmark",
                 ["AWS_SECRET_ACCESS_KEY"] = "benchmark",

@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Demo.Report;
 using Trigger.Testing;
 
@@ -36,7 +37,7 @@ internal static class ReadBack
         if (migrated.All(m => m.NewUser["sub"] is null))
         {
             c.Out.Note("None has a 'sub': cognito-local gives migrated users none. Real Cognito gives each a new one, different from the " +
-                       "old pool's; set MIGRATION_LEGACY_SUB_ATTRIBUTE to keep the old one in a custom attribute if data is keyed on it.");
+                       $"old pool's; set {TriggerSettingNames.LegacySubAttribute} to keep the old one in a custom attribute if data is keyed on it.");
         }
 
         var moved = migrated.Select(m => m.NewUser.Username).ToHashSet(StringComparer.Ordinal);

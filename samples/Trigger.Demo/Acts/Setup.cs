@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Trigger.Contract;
 using Trigger.Demo.App;
 using Trigger.Demo.Function;
 using Trigger.Demo.Report;
@@ -70,7 +71,7 @@ internal static class Setup
             table.Add(name, name switch
             {
                 "AWS_ACCESS_KEY_ID" or "AWS_SECRET_ACCESS_KEY" => "(hidden; dummy values, the emulators check no signature)",
-                "MIGRATION_OLD_ENDPOINT_URL" => $"{value}  (cognito-local #1; not set in AWS)",
+                TriggerSettingNames.OldEndpointUrl => $"{value}  (cognito-local #1; not set in AWS)",
                 "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER" => $"{value}  (cognito-local #2, for the PreSignUp guard's new-pool look-up; not set in AWS)",
                 _ => value,
             });

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Cli;
 using Trigger.Cli.Common;
+using Trigger.Contract;
 using Trigger.Demo.Report;
 using Trigger.Demo.Seeds;
 using Trigger.Migration.Decisions;
@@ -50,7 +51,7 @@ internal static class Sweep
             {
                 c.Out.Note($"{string.Join(", ", unproven)} migrated without a verified email or phone: nothing shows the new pool's user of that name is the same person "
                     + "(a stranger could have signed up with it), so the sweep reports it (exit 1) instead of pairing it with the old user's data. "
-                    + "With MIGRATION_LEGACY_SUB_ATTRIBUTE on the function and --legacy-sub-attribute on the sweep, the old sub proves it.");
+                    + $"With {TriggerSettingNames.LegacySubAttribute} on the function and --legacy-sub-attribute on the sweep, the old sub proves it.");
             }
 
             var journal = File.ReadLines(Path.Combine(work.FullName, "journal.jsonl"))

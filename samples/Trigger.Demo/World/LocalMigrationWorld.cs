@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Demo.Seeds;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
@@ -84,14 +85,14 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
     public async Task StartFunctionAsync(RuntimeCommand function, CancellationToken cancellationToken)
     {
         FunctionPath = function.FileName;
-        _functionEnvironment["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId;
-        _functionEnvironment["MIGRATION_OLD_CLIENT_ID"] = OldClient.ClientId;
-        _functionEnvironment["MIGRATION_OLD_ENDPOINT_URL"] = OldServer.Endpoint.ToString();
-        _functionEnvironment["MIGRATION_OLD_REGION"] = Region;
+        _functionEnvironment[TriggerSettingNames.OldUserPoolId] = OldPoolId;
+        _functionEnvironment[TriggerSettingNames.OldClientId] = OldClient.ClientId;
+        _functionEnvironment[TriggerSettingNames.OldEndpointUrl] = OldServer.Endpoint.ToString();
+        _functionEnvironment[TriggerSettingNames.OldRegion] = Region;
         // The names a user may type are the new pool's, as cognito-migrate plan derives them: the old pool's
         // own aliases would leave out preferred_username, which only the new pool accepts.
-        _functionEnvironment["MIGRATION_ALIAS_ATTRIBUTES"] = string.Join(',', NewPoolDesign.AliasAttributes);
-        _functionEnvironment["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = string.Join(',', NewPoolDesign.CustomAttributes.Select(name => "custom:" + name));
+        _functionEnvironment[TriggerSettingNames.AliasAttributes] = string.Join(',', NewPoolDesign.AliasAttributes);
+        _functionEnvironment[TriggerSettingNames.NewCustomAttributes] = string.Join(',', NewPoolDesign.CustomAttributes.Select(name => "custom:" + name));
         _functionEnvironment["AWS_REGION"] = Region;
         // Dummy credentials: the function signs its calls as in AWS; the emulators check no signature.
         _functionEnvironment["AWS_ACCESS_KEY_ID"] = "local";

@@ -1,6 +1,7 @@
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Common;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Tests.Plan;
 
@@ -138,7 +139,7 @@ public sealed class PlanChecksTests
 
         var settings = FunctionEnvironment.Derive(input, new PoolTarget(PoolSide.Old, "eu-west-1_Old1", null, null), "eu-west-1", null);
 
-        Assert.Contains(new EnvironmentSetting("MIGRATION_ALIAS_ATTRIBUTES", "email,preferred_username"), settings);
+        Assert.Contains(new EnvironmentSetting(TriggerSettingNames.AliasAttributes, "email,preferred_username"), settings);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class PlanChecksTests
 
         Assert.Equal("password-policy", finding.Code);
         Assert.Contains("at least 12 characters (old pool: 8), a symbol", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("MIGRATION_NEW_PASSWORD_POLICY=min=12,lowercase,uppercase,numbers,symbols", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains($"{TriggerSettingNames.NewPasswordPolicy}=min=12,lowercase,uppercase,numbers,symbols", finding.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trigger.Cli.Tests.Support;
+using Trigger.Contract;
 using Trigger.Testing;
 
 namespace Trigger.Cli.Tests.Plan;
@@ -19,8 +20,8 @@ public sealed class PlanOnCognitoLocalTests(CognitoLocalFixture world)
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("No findings: the two pools fit together.", result.Out, StringComparison.Ordinal);
-        Assert.Contains($"MIGRATION_OLD_CLIENT_ID={pair.OldClient.ClientId}", result.Out, StringComparison.Ordinal);
-        Assert.Contains("MIGRATION_NEW_CUSTOM_ATTRIBUTES=custom:tenant", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"{TriggerSettingNames.OldClientId}={pair.OldClient.ClientId}", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"{TriggerSettingNames.NewCustomAttributes}=custom:tenant", result.Out, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Error);
     }
 
@@ -203,7 +204,7 @@ public sealed class PlanOnCognitoLocalTests(CognitoLocalFixture world)
 
         Assert.True(relaxed.ExitCode == 0, relaxed.ToString());
         Assert.Contains("password-policy", relaxed.Out, StringComparison.Ordinal);
-        Assert.Contains("MIGRATION_NEW_PASSWORD_POLICY=min=12,lowercase,uppercase,numbers,symbols", relaxed.Out, StringComparison.Ordinal);
+        Assert.Contains($"{TriggerSettingNames.NewPasswordPolicy}=min=12,lowercase,uppercase,numbers,symbols", relaxed.Out, StringComparison.Ordinal);
         Assert.Equal(1, strict.ExitCode);
     }
 

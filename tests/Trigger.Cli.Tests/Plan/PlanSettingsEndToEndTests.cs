@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Trigger.Cli.Tests.Support;
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
@@ -34,7 +35,7 @@ public sealed class PlanSettingsEndToEndTests
 
         var answer = await pools.SignInAsync("penguin", Password);
 
-        Assert.Contains(("MIGRATION_ALIAS_ATTRIBUTES", "email,preferred_username"), planned);
+        Assert.Contains((TriggerSettingNames.AliasAttributes, "email,preferred_username"), planned);
         Assert.NotNull(answer["AuthenticationResult"]?["AccessToken"]);
         var user = await pools.NewUserOrNullAsync("linus");
         Assert.NotNull(user);

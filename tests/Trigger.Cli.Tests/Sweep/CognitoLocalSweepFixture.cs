@@ -3,6 +3,7 @@ using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 using Trigger.Cli.Tests.Sweep.Support;
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Decorators;
 using Trigger.Testing.Lambda;
@@ -54,7 +55,7 @@ public sealed class CognitoLocalSweepFixture : IAsyncLifetime, ISlowFixture
             {
                 OldPool = new PoolSpec("old-pool") { Schema = [new SchemaAttributeSpec("tenant"), new SchemaAttributeSpec("tier")] },
                 NewPool = new PoolSpec("new-pool") { Schema = [new SchemaAttributeSpec("tenant")] },
-                FunctionSettings = new Dictionary<string, string> { ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:tenant" },
+                FunctionSettings = new Dictionary<string, string> { [TriggerSettingNames.NewCustomAttributes] = "custom:tenant" },
             },
             SeedAsync);
 

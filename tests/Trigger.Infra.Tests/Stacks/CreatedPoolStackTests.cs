@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using Trigger.Contract;
 using Trigger.Infra.Stacks;
 using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
@@ -40,18 +41,18 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
-                ("MIGRATION_OLD_USER_POOL_ID", "eu-west-1_OldPool01"),
-                ("MIGRATION_OLD_CLIENT_ID", "oldclient01"),
-                ("MIGRATION_OLD_REGION", "eu-west-1"),
-                ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn),
+                (TriggerSettingNames.OldUserPoolId, "eu-west-1_OldPool01"),
+                (TriggerSettingNames.OldClientId, "oldclient01"),
+                (TriggerSettingNames.OldRegion, "eu-west-1"),
+                (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn),
                 // The pool's custom attributes, sorted; the configured policy without symbols.
-                ("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:legacy_id,custom:tenant,custom:tier"),
-                ("MIGRATION_NEW_PASSWORD_POLICY", "min=12,lowercase,uppercase,numbers"),
-                ("MIGRATION_ALIAS_ATTRIBUTES", "preferred_username,email"),
-                ("MIGRATION_ATTRIBUTE_RENAMES", "custom:level=custom:tier,custom:org=custom:tenant"),
-                ("MIGRATION_LEGACY_SUB_ATTRIBUTE", "custom:legacy_id"),
-                ("MIGRATION_WEAK_PASSWORD_ACTION", "refuse"),
-                ("MIGRATION_PRESIGNUP_FAIL_OPEN", "true"))))))));
+                (TriggerSettingNames.NewCustomAttributes, "custom:legacy_id,custom:tenant,custom:tier"),
+                (TriggerSettingNames.NewPasswordPolicy, "min=12,lowercase,uppercase,numbers"),
+                (TriggerSettingNames.AliasAttributes, "preferred_username,email"),
+                (TriggerSettingNames.AttributeRenames, "custom:level=custom:tier,custom:org=custom:tenant"),
+                (TriggerSettingNames.LegacySubAttribute, "custom:legacy_id"),
+                (TriggerSettingNames.WeakPasswordAction, "refuse"),
+                (TriggerSettingNames.PreSignUpFailOpen, "true"))))))));
     }
 
     [Fact]

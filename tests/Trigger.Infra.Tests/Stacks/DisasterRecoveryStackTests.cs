@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using Trigger.Contract;
 using Trigger.Infra.Stacks;
 using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
@@ -30,13 +31,13 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
-                ("MIGRATION_OLD_USER_POOL_ID", "eu-west-1_OldPool01"),
-                ("MIGRATION_OLD_CLIENT_ID", "oldclient01"),
-                ("MIGRATION_OLD_REGION", "eu-west-1"),
-                ("MIGRATION_OLD_CLIENT_SECRET_ARN", TestMigrations.SecretArn),
-                ("MIGRATION_NEW_PASSWORD_POLICY", "min=8,lowercase,uppercase,numbers,symbols"),
+                (TriggerSettingNames.OldUserPoolId, "eu-west-1_OldPool01"),
+                (TriggerSettingNames.OldClientId, "oldclient01"),
+                (TriggerSettingNames.OldRegion, "eu-west-1"),
+                (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn),
+                (TriggerSettingNames.NewPasswordPolicy, "min=8,lowercase,uppercase,numbers,symbols"),
                 // No functionSettings: typed names are looked up by the created pool's own sign-in aliases.
-                ("MIGRATION_ALIAS_ATTRIBUTES", "email,preferred_username")))))),
+                (TriggerSettingNames.AliasAttributes, "email,preferred_username")))))),
             ("Architectures", new[] { "arm64" })));
     }
 

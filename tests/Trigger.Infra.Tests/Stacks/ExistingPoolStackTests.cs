@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using Trigger.Contract;
 using Trigger.Infra.Stacks;
 using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
@@ -88,16 +89,16 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
-                ("MIGRATION_OLD_USER_POOL_ID", "us-east-1_OldPool02"),
-                ("MIGRATION_OLD_CLIENT_ID", "oldclient02"),
-                ("MIGRATION_OLD_REGION", "us-east-1"),
-                ("MIGRATION_OLD_ROLE_ARN", TestMigrations.OldRoleArn),
-                ("MIGRATION_OLD_EXTERNAL_ID", TestMigrations.ExternalId),
-                ("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:legacy_id,custom:tenant"),
-                ("MIGRATION_NEW_PASSWORD_POLICY", "min=10,lowercase,numbers"),
-                ("MIGRATION_LEGACY_SUB_ATTRIBUTE", "custom:legacy_id"),
-                ("MIGRATION_WEAK_PASSWORD_ACTION", "reset"),
-                ("MIGRATION_PRESIGNUP_FAIL_OPEN", "false")))))),
+                (TriggerSettingNames.OldUserPoolId, "us-east-1_OldPool02"),
+                (TriggerSettingNames.OldClientId, "oldclient02"),
+                (TriggerSettingNames.OldRegion, "us-east-1"),
+                (TriggerSettingNames.OldRoleArn, TestMigrations.OldRoleArn),
+                (TriggerSettingNames.OldExternalId, TestMigrations.ExternalId),
+                (TriggerSettingNames.NewCustomAttributes, "custom:legacy_id,custom:tenant"),
+                (TriggerSettingNames.NewPasswordPolicy, "min=10,lowercase,numbers"),
+                (TriggerSettingNames.LegacySubAttribute, "custom:legacy_id"),
+                (TriggerSettingNames.WeakPasswordAction, "reset"),
+                (TriggerSettingNames.PreSignUpFailOpen, "false")))))),
             ("Runtime", "provided.al2023"),
             ("Timeout", 5),
             ("MemorySize", 256)));
@@ -109,9 +110,9 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
         // Nothing known about the existing pool: the function keeps only standard attributes and checks no policy.
         app.Template(_unguarded).HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
-                ("MIGRATION_OLD_USER_POOL_ID", "us-east-1_OldPool04"),
-                ("MIGRATION_OLD_CLIENT_ID", "oldclient04"),
-                ("MIGRATION_OLD_REGION", "us-east-1"))))))));
+                (TriggerSettingNames.OldUserPoolId, "us-east-1_OldPool04"),
+                (TriggerSettingNames.OldClientId, "oldclient04"),
+                (TriggerSettingNames.OldRegion, "us-east-1"))))))));
     }
 
     [Fact]

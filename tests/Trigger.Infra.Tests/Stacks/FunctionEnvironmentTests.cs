@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Infra.Configuration;
 using Trigger.Infra.Stacks;
 
@@ -24,10 +25,10 @@ public sealed class FunctionEnvironmentTests
         Assert.Equal(
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
-                ["MIGRATION_OLD_CLIENT_ID"] = "oldclient01",
-                ["MIGRATION_OLD_REGION"] = "eu-west-1",
-                ["MIGRATION_NEW_PASSWORD_POLICY"] = "min=8,lowercase,uppercase,numbers,symbols",
+                [TriggerSettingNames.OldUserPoolId] = "eu-west-1_OldPool01",
+                [TriggerSettingNames.OldClientId] = "oldclient01",
+                [TriggerSettingNames.OldRegion] = "eu-west-1",
+                [TriggerSettingNames.NewPasswordPolicy] = "min=8,lowercase,uppercase,numbers,symbols",
             },
             environment);
     }
@@ -40,7 +41,7 @@ public sealed class FunctionEnvironmentTests
                 "zone": { "type": "String" }, "Tier": { "type": "Number" }, "account_id": { "type": "String" } } } }
             """, "{}"));
 
-        Assert.Equal("custom:Tier,custom:account_id,custom:zone", environment["MIGRATION_NEW_CUSTOM_ATTRIBUTES"]);
+        Assert.Equal("custom:Tier,custom:account_id,custom:zone", environment[TriggerSettingNames.NewCustomAttributes]);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class FunctionEnvironmentTests
     {
         var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": ["preferred_username", "email"] } }""", "{}"));
 
-        Assert.Equal("email,preferred_username", environment["MIGRATION_ALIAS_ATTRIBUTES"]);
+        Assert.Equal("email,preferred_username", environment[TriggerSettingNames.AliasAttributes]);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class FunctionEnvironmentTests
     {
         var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": ["email", "phone_number", "preferred_username"] } }""", "{}"));
 
-        Assert.False(environment.ContainsKey("MIGRATION_ALIAS_ATTRIBUTES"));
+        Assert.False(environment.ContainsKey(TriggerSettingNames.AliasAttributes));
     }
 
     [Fact]
@@ -76,14 +77,14 @@ public sealed class FunctionEnvironmentTests
         Assert.Equal(
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_OldPool01",
-                ["MIGRATION_OLD_CLIENT_ID"] = "oldclient01",
-                ["MIGRATION_OLD_REGION"] = "eu-west-1",
-                ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:old_sub,custom:org",
-                ["MIGRATION_ALIAS_ATTRIBUTES"] = "email",
-                ["MIGRATION_ATTRIBUTE_RENAMES"] = "custom:organisation=custom:org,nickname=preferred_username",
-                ["MIGRATION_LEGACY_SUB_ATTRIBUTE"] = "custom:old_sub",
-                ["MIGRATION_PRESIGNUP_FAIL_OPEN"] = "false",
+                [TriggerSettingNames.OldUserPoolId] = "eu-west-1_OldPool01",
+                [TriggerSettingNames.OldClientId] = "oldclient01",
+                [TriggerSettingNames.OldRegion] = "eu-west-1",
+                [TriggerSettingNames.NewCustomAttributes] = "custom:old_sub,custom:org",
+                [TriggerSettingNames.AliasAttributes] = "email",
+                [TriggerSettingNames.AttributeRenames] = "custom:organisation=custom:org,nickname=preferred_username",
+                [TriggerSettingNames.LegacySubAttribute] = "custom:old_sub",
+                [TriggerSettingNames.PreSignUpFailOpen] = "false",
             },
             environment);
     }
@@ -96,7 +97,7 @@ public sealed class FunctionEnvironmentTests
     {
         var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": [] } }""", $$"""{ "weakPasswordAction": "{{action}}" }"""));
 
-        Assert.Equal(action, environment["MIGRATION_WEAK_PASSWORD_ACTION"]);
+        Assert.Equal(action, environment[TriggerSettingNames.WeakPasswordAction]);
     }
 
     [Fact]
@@ -106,8 +107,8 @@ public sealed class FunctionEnvironmentTests
         var environment = FunctionEnvironment.Of(Read(
             """{ "create": { "signInAliases": [] } }""", $$"""{ "uncarriedMfaAction": "refuse", "sweepKeySecretArn": "{{SweepKeyArn}}" }"""));
 
-        Assert.Equal("refuse", environment["MIGRATION_UNCARRIED_MFA_ACTION"]);
-        Assert.Equal(SweepKeyArn, environment["MIGRATION_SWEEP_KEY_SECRET_ARN"]);
+        Assert.Equal("refuse", environment[TriggerSettingNames.UncarriedMfaAction]);
+        Assert.Equal(SweepKeyArn, environment[TriggerSettingNames.SweepKeySecretArn]);
     }
 
     private static MigrationSettings Read(string newPool, string functionSettings) =>

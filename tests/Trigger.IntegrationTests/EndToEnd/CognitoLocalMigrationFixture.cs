@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
@@ -43,7 +44,7 @@ public sealed class CognitoLocalMigrationFixture : IAsyncLifetime, ISlowFixture
                 ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
                 PreventUserExistenceErrors = "ENABLED",
             },
-            FunctionSettings = new Dictionary<string, string> { ["MIGRATION_NEW_CUSTOM_ATTRIBUTES"] = "custom:tenant" },
+            FunctionSettings = new Dictionary<string, string> { [TriggerSettingNames.NewCustomAttributes] = "custom:tenant" },
             LogFormat = "JSON",
             AttachPreSignUpGuard = true,
         },

@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
@@ -40,11 +41,11 @@ public sealed class FakeOldPoolFixture : IAsyncLifetime, ISlowFixture
         var sweepKeyArn = Fake.SeedSecret("sweep-key", SweepKey);
         Environment = new Dictionary<string, string>
         {
-            ["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId,
-            ["MIGRATION_OLD_CLIENT_ID"] = OldClient.ClientId,
-            ["MIGRATION_OLD_CLIENT_SECRET_ARN"] = secretArn,
-            ["MIGRATION_SWEEP_KEY_SECRET_ARN"] = sweepKeyArn,
-            ["MIGRATION_OLD_ENDPOINT_URL"] = Fake.Endpoint.ToString(),
+            [TriggerSettingNames.OldUserPoolId] = OldPoolId,
+            [TriggerSettingNames.OldClientId] = OldClient.ClientId,
+            [TriggerSettingNames.OldClientSecretArn] = secretArn,
+            [TriggerSettingNames.SweepKeySecretArn] = sweepKeyArn,
+            [TriggerSettingNames.OldEndpointUrl] = Fake.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = Fake.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_SECRETS_MANAGER"] = Fake.Endpoint.ToString(),
             ["AWS_REGION"] = "us-east-1",

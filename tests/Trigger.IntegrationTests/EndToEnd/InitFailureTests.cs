@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
@@ -9,9 +10,9 @@ namespace Trigger.IntegrationTests.EndToEnd;
 public sealed class InitFailureTests(FakeOldPoolFixture world)
 {
     [Theory]
-    [InlineData("MIGRATION_OLD_CLIENT_ID", null, "MIGRATION_OLD_CLIENT_ID is required but not set.")]
-    [InlineData("MIGRATION_OLD_USER_POOL_ID", "pool", "MIGRATION_OLD_USER_POOL_ID must look like")]
-    [InlineData("MIGRATION_WEAK_PASSWORD_ACTION", "shrug", "MIGRATION_WEAK_PASSWORD_ACTION must be reset, refuse or allow")]
+    [InlineData(TriggerSettingNames.OldClientId, null, $"{TriggerSettingNames.OldClientId} is required but not set.")]
+    [InlineData(TriggerSettingNames.OldUserPoolId, "pool", $"{TriggerSettingNames.OldUserPoolId} must look like")]
+    [InlineData(TriggerSettingNames.WeakPasswordAction, "shrug", $"{TriggerSettingNames.WeakPasswordAction} must be reset, refuse or allow")]
     public async Task Start_BadSetting_InitFailsNamingTheVariable(string name, string? value, string expected)
     {
         var environment = new Dictionary<string, string>(world.Environment);

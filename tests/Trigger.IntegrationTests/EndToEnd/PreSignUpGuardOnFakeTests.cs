@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
@@ -56,7 +57,7 @@ public sealed class PreSignUpGuardOnFakeTests : IDisposable
     public async Task PreSignUp_FailOpenOverlongEmailAndVictimsUsername_Refused()
     {
         await _world.AddOldUserAsync("victim");
-        var environment = new Dictionary<string, string>(_world.Environment) { ["MIGRATION_PRESIGNUP_FAIL_OPEN"] = "true" };
+        var environment = new Dictionary<string, string>(_world.Environment) { [TriggerSettingNames.PreSignUpFailOpen] = "true" };
         await using var failOpen = await LambdaRuntimeBridge.StartAsync(new LambdaRuntimeBridgeOptions
         {
             Runtime = await FunctionArtifact.GetPublishedAsync(),

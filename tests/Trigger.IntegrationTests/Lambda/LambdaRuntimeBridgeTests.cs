@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Trigger.Contract;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 
@@ -82,14 +83,14 @@ public sealed partial class LambdaRuntimeBridgeTests
     public async Task InvokeAsync_RuntimePostsInitError_ReturnsInitFailedWithItsMessage()
     {
         using var budget = EchoRuntime.TestBudget();
-        var environment = new Dictionary<string, string> { ["ECHO_INIT_FAIL"] = "MIGRATION_OLD_USER_POOL_ID is not set." };
+        var environment = new Dictionary<string, string> { ["ECHO_INIT_FAIL"] = $"{TriggerSettingNames.OldUserPoolId} is not set." };
         await using var bridge = await LambdaRuntimeBridge.StartAsync(EchoRuntime.Options(environment: environment), budget.Token);
 
         var invocation = await bridge.InvokeAsync("""{"any":1}""", budget.Token);
 
         Assert.Equal(LambdaInvocationStatus.InitFailed, invocation.Status);
         Assert.Equal("EchoRuntime.InitFailed", invocation.ErrorType);
-        Assert.Equal("MIGRATION_OLD_USER_POOL_ID is not set.", invocation.ErrorMessage);
+        Assert.Equal($"{TriggerSettingNames.OldUserPoolId} is not set.", invocation.ErrorMessage);
         Assert.Null(invocation.Deadline);
     }
 
@@ -195,10 +196,10 @@ public sealed partial class LambdaRuntimeBridgeTests
     public async Task InvokeAsync_CallerEnvironment_ReachesRuntime()
     {
         using var budget = EchoRuntime.TestBudget();
-        var environment = new Dictionary<string, string> { ["MIGRATION_OLD_USER_POOL_ID"] = "us-east-1_oldPool" };
+        var environment = new Dictionary<string, string> { [TriggerSettingNames.OldUserPoolId] = "us-east-1_oldPool" };
         await using var bridge = await LambdaRuntimeBridge.StartAsync(EchoRuntime.Options(environment: environment), budget.Token);
 
-        var invocation = await bridge.InvokeAsync("""{"env":"MIGRATION_OLD_USER_POOL_ID"}""", budget.Token);
+        var invocation = await bridge.InvokeAsync("""{"env":TriggerSettingNames.OldUserPoolId}""", budget.Token);
 
         Assert.Equal("us-east-1_oldPool", (string?)JsonNode.Parse(invocation.Payload)!["env"]);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Contract;
 
 namespace Trigger.Testing.Lambda;
 
@@ -155,10 +156,10 @@ public sealed class LocalMigrationPools : IAsyncDisposable
 
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["MIGRATION_OLD_USER_POOL_ID"] = OldPoolId,
-            ["MIGRATION_OLD_CLIENT_ID"] = OldClient.ClientId,
-            ["MIGRATION_OLD_ENDPOINT_URL"] = _oldServer.Endpoint.ToString(),
-            ["MIGRATION_OLD_REGION"] = Region,
+            [TriggerSettingNames.OldUserPoolId] = OldPoolId,
+            [TriggerSettingNames.OldClientId] = OldClient.ClientId,
+            [TriggerSettingNames.OldEndpointUrl] = _oldServer.Endpoint.ToString(),
+            [TriggerSettingNames.OldRegion] = Region,
             ["AWS_REGION"] = Region,
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",

@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Function.Configuration;
 using Trigger.Migration.Decisions;
 
@@ -7,9 +8,9 @@ public sealed class TriggerSettingsTests
 {
     private static readonly Dictionary<string, string> _minimal = new()
     {
-        ["MIGRATION_OLD_USER_POOL_ID"] = "eu-west-1_AbC123",
+        [TriggerSettingNames.OldUserPoolId] = "eu-west-1_AbC123",
         // A client id as Cognito issues them (API pattern [\w+]+): letters and digits.
-        ["MIGRATION_OLD_CLIENT_ID"] = "oldclient1",
+        [TriggerSettingNames.OldClientId] = "oldclient1",
     };
 
     private static TriggerSettings Load(params (string Name, string Value)[] overrides)
@@ -36,8 +37,8 @@ public sealed class TriggerSettingsTests
     }
 
     [Theory]
-    [InlineData("MIGRATION_OLD_USER_POOL_ID")]
-    [InlineData("MIGRATION_OLD_CLIENT_ID")]
+    [InlineData(TriggerSettingNames.OldUserPoolId)]
+    [InlineData(TriggerSettingNames.OldClientId)]
     public void Load_RequiredSettingMissing_MessageNamesTheVariable(string name)
     {
         var environment = new Dictionary<string, string>(_minimal);
@@ -49,26 +50,26 @@ public sealed class TriggerSettingsTests
     }
 
     [Theory]
-    [InlineData("MIGRATION_OLD_USER_POOL_ID", "not a pool")]
-    [InlineData("MIGRATION_OLD_CLIENT_SECRET_ARN", "secret-name")]
-    [InlineData("MIGRATION_OLD_ROLE_ARN", "arn:aws:s3:::bucket")]
-    [InlineData("MIGRATION_ALIAS_ATTRIBUTES", "email,nickname")]
-    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:a")]
-    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:a=sub")]
-    [InlineData("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "tenant")]
-    [InlineData("MIGRATION_LEGACY_SUB_ATTRIBUTE", "legacy_sub")]
-    [InlineData("MIGRATION_NEW_PASSWORD_POLICY", "min=3")]
-    [InlineData("MIGRATION_NEW_PASSWORD_POLICY", "uppercase")]
-    [InlineData("MIGRATION_WEAK_PASSWORD_ACTION", "ignore")]
-    [InlineData("MIGRATION_UNCARRIED_MFA_ACTION", "drop")]
-    [InlineData("MIGRATION_SWEEP_KEY_SECRET_ARN", "sweep-key")]
-    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:verified=email_verified")]
-    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:phone_ok=phone_number_verified")]
-    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:a=custom:b,custom:b=custom:c")]
-    [InlineData("MIGRATION_ATTRIBUTE_RENAMES", "custom:a=custom:x,custom:b=custom:x")]
-    [InlineData("MIGRATION_PRESIGNUP_FAIL_OPEN", "maybe")]
-    [InlineData("MIGRATION_SAFETY_MARGIN_MS", "10")]
-    [InlineData("MIGRATION_OLD_ENDPOINT_URL", "localhost:9229")]
+    [InlineData(TriggerSettingNames.OldUserPoolId, "not a pool")]
+    [InlineData(TriggerSettingNames.OldClientSecretArn, "secret-name")]
+    [InlineData(TriggerSettingNames.OldRoleArn, "arn:aws:s3:::bucket")]
+    [InlineData(TriggerSettingNames.AliasAttributes, "email,nickname")]
+    [InlineData(TriggerSettingNames.AttributeRenames, "custom:a")]
+    [InlineData(TriggerSettingNames.AttributeRenames, "custom:a=sub")]
+    [InlineData(TriggerSettingNames.NewCustomAttributes, "tenant")]
+    [InlineData(TriggerSettingNames.LegacySubAttribute, "legacy_sub")]
+    [InlineData(TriggerSettingNames.NewPasswordPolicy, "min=3")]
+    [InlineData(TriggerSettingNames.NewPasswordPolicy, "uppercase")]
+    [InlineData(TriggerSettingNames.WeakPasswordAction, "ignore")]
+    [InlineData(TriggerSettingNames.UncarriedMfaAction, "drop")]
+    [InlineData(TriggerSettingNames.SweepKeySecretArn, "sweep-key")]
+    [InlineData(TriggerSettingNames.AttributeRenames, "custom:verified=email_verified")]
+    [InlineData(TriggerSettingNames.AttributeRenames, "custom:phone_ok=phone_number_verified")]
+    [InlineData(TriggerSettingNames.AttributeRenames, "custom:a=custom:b,custom:b=custom:c")]
+    [InlineData(TriggerSettingNames.AttributeRenames, "custom:a=custom:x,custom:b=custom:x")]
+    [InlineData(TriggerSettingNames.PreSignUpFailOpen, "maybe")]
+    [InlineData(TriggerSettingNames.SafetyMarginMs, "10")]
+    [InlineData(TriggerSettingNames.OldEndpointUrl, "localhost:9229")]
     public void Load_MalformedSetting_MessageNamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<SettingsException>(() => Load((name, value)));
@@ -83,28 +84,28 @@ public sealed class TriggerSettingsTests
     [Fact]
     public void Load_ExternalIdWithoutRole_Refused()
     {
-        var error = Assert.Throws<SettingsException>(() => Load(("MIGRATION_OLD_EXTERNAL_ID", "ext-1")));
+        var error = Assert.Throws<SettingsException>(() => Load((TriggerSettingNames.OldExternalId, "ext-1")));
 
-        Assert.Contains("MIGRATION_OLD_ROLE_ARN", error.Message, StringComparison.Ordinal);
+        Assert.Contains(TriggerSettingNames.OldRoleArn, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_FullSettings_Parsed()
     {
         var settings = Load(
-            ("MIGRATION_OLD_REGION", "us-east-1"),
-            ("MIGRATION_OLD_CLIENT_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:111122223333:secret:old-client-AbCdEf"),
-            ("MIGRATION_OLD_ROLE_ARN", "arn:aws:iam::111122223333:role/old-pool-reader"),
-            ("MIGRATION_OLD_EXTERNAL_ID", "ext-1"),
-            ("MIGRATION_ALIAS_ATTRIBUTES", "email"),
-            ("MIGRATION_ATTRIBUTE_RENAMES", "custom:org=custom:tenant"),
-            ("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:tenant, custom:legacy_sub"),
-            ("MIGRATION_LEGACY_SUB_ATTRIBUTE", "custom:legacy_sub"),
-            ("MIGRATION_NEW_PASSWORD_POLICY", "min=10,uppercase,numbers"),
-            ("MIGRATION_WEAK_PASSWORD_ACTION", "refuse"),
-            ("MIGRATION_UNCARRIED_MFA_ACTION", "allow"),
-            ("MIGRATION_SWEEP_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:111122223333:secret:sweep-key-AbCdEf"),
-            ("MIGRATION_PRESIGNUP_FAIL_OPEN", "true"));
+            (TriggerSettingNames.OldRegion, "us-east-1"),
+            (TriggerSettingNames.OldClientSecretArn, "arn:aws:secretsmanager:us-east-1:111122223333:secret:old-client-AbCdEf"),
+            (TriggerSettingNames.OldRoleArn, "arn:aws:iam::111122223333:role/old-pool-reader"),
+            (TriggerSettingNames.OldExternalId, "ext-1"),
+            (TriggerSettingNames.AliasAttributes, "email"),
+            (TriggerSettingNames.AttributeRenames, "custom:org=custom:tenant"),
+            (TriggerSettingNames.NewCustomAttributes, "custom:tenant, custom:legacy_sub"),
+            (TriggerSettingNames.LegacySubAttribute, "custom:legacy_sub"),
+            (TriggerSettingNames.NewPasswordPolicy, "min=10,uppercase,numbers"),
+            (TriggerSettingNames.WeakPasswordAction, "refuse"),
+            (TriggerSettingNames.UncarriedMfaAction, "allow"),
+            (TriggerSettingNames.SweepKeySecretArn, "arn:aws:secretsmanager:us-east-1:111122223333:secret:sweep-key-AbCdEf"),
+            (TriggerSettingNames.PreSignUpFailOpen, "true"));
 
         Assert.Equal("us-east-1", settings.OldRegion);
         Assert.Equal(["email"], settings.Migration.AliasAttributes);
@@ -121,8 +122,8 @@ public sealed class TriggerSettingsTests
     public void Load_EmulatorPoolId_Accepted() =>
         Assert.Equal("local", TriggerSettings.Load(n => n switch
         {
-            "MIGRATION_OLD_USER_POOL_ID" => "local_5jKnOE4t",
-            "MIGRATION_OLD_CLIENT_ID" => "abc",
+            TriggerSettingNames.OldUserPoolId => "local_5jKnOE4t",
+            TriggerSettingNames.OldClientId => "abc",
             _ => null,
         }).OldRegion);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Trigger.Contract;
 using Trigger.Function.Runtime;
 using Trigger.UnitTests.Aws;
 
@@ -85,7 +86,7 @@ public sealed class RuntimeApiClientTests
     {
         await using var server = LoopbackAwsServer.Script(new CannedResponse(202, ""));
 
-        await ClientFor(server).FailInitAsync("InvalidConfiguration", "MIGRATION_OLD_CLIENT_ID is not set.", CancellationToken.None);
+        await ClientFor(server).FailInitAsync("InvalidConfiguration", $"{TriggerSettingNames.OldClientId} is not set.", CancellationToken.None);
 
         var request = server.Requests.Single();
         Assert.Equal("/2018-06-01/runtime/init/error", request.Path);
