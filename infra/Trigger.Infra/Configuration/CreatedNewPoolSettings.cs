@@ -1,3 +1,5 @@
+using Trigger.Contract;
+
 namespace Trigger.Infra.Configuration;
 
 /// <summary>A new pool the stack creates, with both triggers attached while the window is open.</summary>
@@ -31,13 +33,13 @@ internal sealed record CreatedNewPoolSettings : NewPoolSettings
     public required IReadOnlyDictionary<string, CustomAttributeSettings> CustomAttributes { get; init; }
 
     /// <summary>The pool's password policy, set explicitly on the pool and given to the function.</summary>
-    public required PasswordPolicySettings PasswordPolicy { get; init; }
+    public required PasswordPolicy PasswordPolicy { get; init; }
 
     /// <inheritdoc/>
     public override IReadOnlyCollection<string> CustomAttributeNames => [.. CustomAttributes.Keys];
 
     /// <inheritdoc/>
-    public override PasswordPolicySettings KnownPasswordPolicy => PasswordPolicy;
+    public override PasswordPolicy KnownPasswordPolicy => PasswordPolicy;
 
     /// <inheritdoc/>
     public override string CustomAttributesPath => "newPool.create.customAttributes";

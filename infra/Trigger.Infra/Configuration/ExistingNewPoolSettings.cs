@@ -1,3 +1,5 @@
+using Trigger.Contract;
+
 namespace Trigger.Infra.Configuration;
 
 /// <summary>A new pool that already exists; the ops tool attaches the trigger to it.</summary>
@@ -13,13 +15,13 @@ internal sealed record ExistingNewPoolSettings : NewPoolSettings
     public required IReadOnlySet<string> CustomAttributes { get; init; }
 
     /// <summary>The existing pool's password policy, or null when not configured.</summary>
-    public PasswordPolicySettings? PasswordPolicy { get; init; }
+    public PasswordPolicy? PasswordPolicy { get; init; }
 
     /// <inheritdoc/>
     public override IReadOnlyCollection<string> CustomAttributeNames => CustomAttributes;
 
     /// <inheritdoc/>
-    public override PasswordPolicySettings? KnownPasswordPolicy => PasswordPolicy;
+    public override PasswordPolicy? KnownPasswordPolicy => PasswordPolicy;
 
     /// <inheritdoc/>
     public override string CustomAttributesPath => "newPool.existing.customAttributes";

@@ -211,9 +211,9 @@ internal static partial class MigrationConfigReader
     /// A password policy object. With a <paramref name="fallback"/> each missing key takes its value;
     /// without one every key is required.
     /// </summary>
-    private static PasswordPolicySettings ReadPasswordPolicy(ConfigSection section, PasswordPolicySettings? fallback)
+    private static PasswordPolicy ReadPasswordPolicy(ConfigSection section, PasswordPolicy? fallback)
     {
-        var minLength = section.OptionalInt("minLength", PasswordPolicySettings.ShortestMinimumLength, PasswordPolicySettings.LongestMinimumLength);
+        var minLength = section.OptionalInt("minLength", PasswordPolicy.ShortestMinimumLength, PasswordPolicy.LongestMinimumLength);
         var lowercase = section.OptionalBool("requireLowercase");
         var uppercase = section.OptionalBool("requireUppercase");
         var digits = section.OptionalBool("requireDigits");
@@ -224,11 +224,11 @@ internal static partial class MigrationConfigReader
             where T : struct =>
             value ?? fallbackValue ?? throw section.Error(key, "is missing: give the existing pool's whole policy (the ops tool's plan reports it)");
 
-        return new PasswordPolicySettings(
+        return new PasswordPolicy(
             Given(minLength, "minLength", fallback?.MinimumLength),
             Given(lowercase, "requireLowercase", fallback?.RequireLowercase),
             Given(uppercase, "requireUppercase", fallback?.RequireUppercase),
-            Given(digits, "requireDigits", fallback?.RequireDigits),
+            Given(digits, "requireDigits", fallback?.RequireNumbers),
             Given(symbols, "requireSymbols", fallback?.RequireSymbols));
     }
 
@@ -288,8 +288,8 @@ internal static partial class MigrationConfigReader
             StandardAttributes = standard,
             CustomAttributes = custom,
             PasswordPolicy = section.OptionalSection("passwordPolicy") is { } policy
-                ? ReadPasswordPolicy(policy, PasswordPolicySettings.CognitoDefault)
-                : PasswordPolicySettings.CognitoDefault,
+                ? ReadPasswordPolicy(policy, PasswordPolicy.CognitoDefault)
+                : PasswordPolicy.CognitoDefault,
         };
         section.RejectUnknownKeys();
         return settings;

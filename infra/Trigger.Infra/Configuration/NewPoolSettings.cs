@@ -1,3 +1,5 @@
+using Trigger.Contract;
+
 namespace Trigger.Infra.Configuration;
 
 /// <summary>The pool users migrate to: <see cref="CreatedNewPoolSettings"/> or <see cref="ExistingNewPoolSettings"/>.</summary>
@@ -10,7 +12,7 @@ internal abstract record NewPoolSettings
     public abstract IReadOnlyCollection<string> CustomAttributeNames { get; }
 
     /// <summary>The new pool's password policy as the configuration knows it; null when unknown (the function checks none).</summary>
-    public abstract PasswordPolicySettings? KnownPasswordPolicy { get; }
+    public abstract PasswordPolicy? KnownPasswordPolicy { get; }
 
     /// <summary>Where the custom attributes are configured, for messages.</summary>
     public abstract string CustomAttributesPath { get; }

@@ -39,7 +39,7 @@ internal sealed class CreatedNewPool : Construct
                 MinLength = settings.PasswordPolicy.MinimumLength,
                 RequireLowercase = settings.PasswordPolicy.RequireLowercase,
                 RequireUppercase = settings.PasswordPolicy.RequireUppercase,
-                RequireDigits = settings.PasswordPolicy.RequireDigits,
+                RequireDigits = settings.PasswordPolicy.RequireNumbers,
                 RequireSymbols = settings.PasswordPolicy.RequireSymbols,
             },
             // The pool holds the migrated users: tearing the stack down must never delete it.

@@ -102,6 +102,5 @@ internal static class FunctionEnvironment
         newPool is CreatedNewPoolSettings created ? SignInAliasNames.SettingFor(created.SignInAliases) : null;
 
     /// <summary><c>min=8,lowercase,uppercase,numbers,symbols</c>, listing only the required classes.</summary>
-    internal static string PasswordPolicyValue(PasswordPolicySettings policy) => SettingValues.FormatPasswordPolicy(
-        policy.MinimumLength, policy.RequireLowercase, policy.RequireUppercase, policy.RequireDigits, policy.RequireSymbols);
+    internal static string PasswordPolicyValue(PasswordPolicy policy) => policy.ToSetting();
 }

@@ -216,27 +216,13 @@ internal sealed record TriggerSettings
             return null;
         }
 
-        int? minimum = null;
-        bool lower = false, upper = false, numbers = false, symbols = false;
-        foreach (var part in List(value))
+        if (PasswordPolicy.TryParse(value, out var policy, out var unknownPart))
         {
-            switch (part.ToLowerInvariant())
-            {
-                case "lowercase": lower = true; break;
-                case "uppercase": upper = true; break;
-                case "numbers": numbers = true; break;
-                case "symbols": symbols = true; break;
-                case var p when p.StartsWith("min=", StringComparison.Ordinal)
-                    && int.TryParse(p.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                    && length is >= SettingValues.ShortestMinimumLength and <= SettingValues.LongestMinimumLength:
-                    minimum = length;
-                    break;
-                default:
-                    throw new SettingsException(
-                        $"MIGRATION_NEW_PASSWORD_POLICY takes 'min=<6-99>' and any of lowercase, uppercase, numbers, symbols; '{part}' is not one of them.");
-            }
+            return policy;
         }
 
-        return new PasswordPolicy(minimum ?? throw new SettingsException("MIGRATION_NEW_PASSWORD_POLICY needs 'min=<6-99>'."), lower, upper, numbers, symbols);
+        throw new SettingsException(unknownPart is null
+            ? "MIGRATION_NEW_PASSWORD_POLICY needs 'min=<6-99>'."
+            : $"MIGRATION_NEW_PASSWORD_POLICY takes 'min=<6-99>' and any of lowercase, uppercase, numbers, symbols; '{unknownPart}' is not one of them.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Trigger.Contract;
 using Trigger.Infra.Configuration;
 
 namespace Trigger.Infra.Tests;
@@ -119,7 +120,7 @@ public sealed class MigrationConfigReaderTests
     {
         var pool = (CreatedNewPoolSettings)MigrationConfigReader.Read(ValidConfig().ToJsonString(), Source).Migrations.Single().NewPool;
 
-        Assert.Equal(new PasswordPolicySettings(8, true, true, true, true), pool.PasswordPolicy);
+        Assert.Equal(new PasswordPolicy(8, true, true, true, true), pool.PasswordPolicy);
         Assert.Empty(pool.CustomAttributeNames);
     }
 
@@ -131,7 +132,7 @@ public sealed class MigrationConfigReaderTests
 
         var pool = (CreatedNewPoolSettings)MigrationConfigReader.Read(json.ToJsonString(), Source).Migrations.Single().NewPool;
 
-        Assert.Equal(new PasswordPolicySettings(14, true, false, true, true), pool.PasswordPolicy);
+        Assert.Equal(new PasswordPolicy(14, true, false, true, true), pool.PasswordPolicy);
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class MigrationConfigReaderTests
         var pool = MigrationConfigReader.Read(json.ToJsonString(), Source).Migrations.Single().NewPool;
 
         Assert.Equal(["tenant", "tier"], pool.CustomAttributeNames.Order(StringComparer.Ordinal));
-        Assert.Equal(new PasswordPolicySettings(6, false, false, true, false), pool.KnownPasswordPolicy);
+        Assert.Equal(new PasswordPolicy(6, false, false, true, false), pool.KnownPasswordPolicy);
     }
 
     [Fact]

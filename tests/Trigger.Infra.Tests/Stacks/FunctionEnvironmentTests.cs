@@ -14,7 +14,7 @@ public sealed class FunctionEnvironmentTests
     public void PasswordPolicyValue_Policy_ListsTheMinimumAndOnlyTheRequiredClasses(
         int minLength, bool lowercase, bool uppercase, bool digits, bool symbols, string expected)
     {
-        Assert.Equal(expected, FunctionEnvironment.PasswordPolicyValue(new PasswordPolicySettings(minLength, lowercase, uppercase, digits, symbols)));
+        Assert.Equal(expected, FunctionEnvironment.PasswordPolicyValue(new PasswordPolicy(minLength, lowercase, uppercase, digits, symbols)));
     }
 
     [Fact]

@@ -12,6 +12,16 @@ namespace Trigger.UnitTests.Function;
 /// </summary>
 public sealed class ConfigurationContractTests
 {
+    // The variables the theory below reads back and compares.
+    private static readonly string[] _compared =
+    [
+        TriggerSettingNames.OldUserPoolId, TriggerSettingNames.OldClientId, TriggerSettingNames.OldRegion,
+        TriggerSettingNames.OldClientSecretArn, TriggerSettingNames.OldRoleArn, TriggerSettingNames.OldExternalId,
+        TriggerSettingNames.AliasAttributes, TriggerSettingNames.AttributeRenames, TriggerSettingNames.NewCustomAttributes,
+        TriggerSettingNames.LegacySubAttribute, TriggerSettingNames.NewPasswordPolicy, TriggerSettingNames.WeakPasswordAction,
+        TriggerSettingNames.UncarriedMfaAction, TriggerSettingNames.SweepKeySecretArn, TriggerSettingNames.PreSignUpFailOpen,
+    ];
+
     public static TheoryData<string> ConfiguredMigrations()
     {
         var data = new TheoryData<string>();
@@ -49,16 +59,16 @@ public sealed class ConfigurationContractTests
             migration.NewPool.CustomAttributeNames.Select(n => "custom:" + n).Order(StringComparer.Ordinal),
             settings.Migration.Attributes.NewCustomAttributes.Order(StringComparer.Ordinal));
         Assert.Equal(migration.FunctionSettings.LegacySubAttribute, settings.Migration.Attributes.LegacySubAttribute);
-        var policy = migration.NewPool.KnownPasswordPolicy;
-        Assert.Equal(
-            policy is null ? null : SettingValues.FormatPasswordPolicy(policy.MinimumLength, policy.RequireLowercase, policy.RequireUppercase, policy.RequireDigits, policy.RequireSymbols),
-            settings.Migration.NewPasswordPolicy is { } read
-                ? SettingValues.FormatPasswordPolicy(read.MinimumLength, read.RequireLowercase, read.RequireUppercase, read.RequireNumbers, read.RequireSymbols)
-                : null);
+        // One password-policy type: what the CDK app configured is what the function checks.
+        Assert.Equal(migration.NewPool.KnownPasswordPolicy, settings.Migration.NewPasswordPolicy);
         Assert.Equal(
             (migration.FunctionSettings.WeakPasswordAction ?? Trigger.Infra.Configuration.WeakPasswordAction.Reset).ToString(),
             settings.Migration.WeakPasswordAction.ToString());
+        Assert.Equal(migration.FunctionSettings.UncarriedMfaAction ?? "reset", settings.Migration.UncarriedMfaAction.ToString().ToLowerInvariant());
+        Assert.Equal(migration.FunctionSettings.SweepKeySecretArn, settings.SweepKeySecretArn);
         Assert.Equal(migration.FunctionSettings.PreSignUpFailOpen ?? false, settings.PreSignUpFailOpen);
+        // A variable the CDK app starts writing must join the comparisons above.
+        Assert.Empty(environment.Keys.Except(_compared, StringComparer.Ordinal));
     }
 
     [Fact]
