@@ -35,7 +35,11 @@ public sealed record SignInMigrationOptions
         ArgumentNullException.ThrowIfNull(profile);
         return this with
         {
-            AliasAttributes = Overrides.HasFlag(NewPoolOverrides.AliasAttributes) ? AliasAttributes : profile.SignInAttributes,
+            // A new pool that takes usernames only still has every alias looked up, as the setting's default does:
+            // a user may type the email they signed in with before, and the answer then names the old username.
+            AliasAttributes = Overrides.HasFlag(NewPoolOverrides.AliasAttributes) ? AliasAttributes
+                : profile.SignInAttributes.Count > 0 ? profile.SignInAttributes
+                : SignInAliasNames.All,
             Attributes = Overrides.HasFlag(NewPoolOverrides.CustomAttributes) ? Attributes : Attributes with { NewCustomAttributes = profile.CustomAttributes },
             NewPasswordPolicy = Overrides.HasFlag(NewPoolOverrides.PasswordPolicy) ? NewPasswordPolicy : profile.PasswordPolicy,
         };

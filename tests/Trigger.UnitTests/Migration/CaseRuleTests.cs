@@ -47,6 +47,13 @@ public sealed class CaseRuleTests
         },
     };
 
+    private static Task<MigrationOutcome> MigrateFromCaseInsensitiveOldPoolAsync(NameRule newPool, string handedName)
+    {
+        var pool = new InMemoryOldPool { Names = NameRule.CaseInsensitive }.Add(Quinn());
+        var sut = new SignInMigration(pool, new SignInMigrationOptions { Overrides = NewPoolOverrides.None }, new FixedProfiles(Profile(newPool)));
+        return sut.MigrateAsync(SignIn(handedName), CancellationToken.None);
+    }
+
     private static SignUpGuard Guard(InMemoryOldPool pool, INewPoolProfiles profiles, bool failOpen = false) =>
         new(pool, pool, failOpen, new FixedSweepKey(SweepKey), new ManualClock(_now), profiles);
 
@@ -55,10 +62,7 @@ public sealed class CaseRuleTests
     [Fact]
     public async Task MigrateAsync_CaseInsensitiveNewPoolFoldedName_MigratesAndReturnsTheOldUsername()
     {
-        var pool = new InMemoryOldPool { Names = NameRule.CaseInsensitive }.Add(Quinn());
-        var sut = new SignInMigration(pool, new SignInMigrationOptions { Overrides = NewPoolOverrides.None }, new FixedProfiles(Profile(NameRule.CaseInsensitive)));
-
-        var outcome = await sut.MigrateAsync(SignIn("quinn"), CancellationToken.None);
+        var outcome = await MigrateFromCaseInsensitiveOldPoolAsync(NameRule.CaseInsensitive, "quinn");
 
         Assert.Null(outcome.Refusal);
         Assert.False(outcome.ViaAlias);
@@ -68,10 +72,7 @@ public sealed class CaseRuleTests
     [Fact]
     public async Task MigrateAsync_CaseInsensitiveNewPoolFoldedEmail_MigratesAsTheOldUsername()
     {
-        var pool = new InMemoryOldPool { Names = NameRule.CaseInsensitive }.Add(Quinn());
-        var sut = new SignInMigration(pool, new SignInMigrationOptions { Overrides = NewPoolOverrides.None }, new FixedProfiles(Profile(NameRule.CaseInsensitive)));
-
-        var outcome = await sut.MigrateAsync(SignIn("quinn.q@example.com"), CancellationToken.None);
+        var outcome = await MigrateFromCaseInsensitiveOldPoolAsync(NameRule.CaseInsensitive, "quinn.q@example.com");
 
         Assert.True(outcome.ViaAlias);
         Assert.Equal("Quinn", outcome.Response.UserAttributes!["username"]);
@@ -82,10 +83,7 @@ public sealed class CaseRuleTests
     [Fact]
     public async Task MigrateAsync_CaseSensitiveNewPoolOtherCase_AnswerNamesTheOldUsername()
     {
-        var pool = new InMemoryOldPool { Names = NameRule.CaseInsensitive }.Add(Quinn());
-        var sut = new SignInMigration(pool, new SignInMigrationOptions { Overrides = NewPoolOverrides.None }, new FixedProfiles(Profile(NameRule.CaseSensitive)));
-
-        var outcome = await sut.MigrateAsync(SignIn("QUINN"), CancellationToken.None);
+        var outcome = await MigrateFromCaseInsensitiveOldPoolAsync(NameRule.CaseSensitive, "QUINN");
 
         Assert.True(outcome.ViaAlias);
         Assert.Equal("Quinn", outcome.Response.UserAttributes!["username"]);
@@ -123,6 +121,18 @@ public sealed class CaseRuleTests
         Assert.Equal("x", outcome.Response.UserAttributes!["custom:gone"]);
         Assert.Equal(["custom:tenant"], outcome.DroppedAttributes);
         Assert.Equal("CONFIRMED", outcome.Response.FinalUserStatus);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_UsernameOnlyNewPool_StillLooksTheTypedNameUpByEveryAlias()
+    {
+        var pool = new InMemoryOldPool().Add(Quinn());
+        var usernameOnly = Profile(NameRule.CaseSensitive) with { SignInAttributes = [] };
+        var sut = new SignInMigration(pool, new SignInMigrationOptions { Overrides = NewPoolOverrides.None }, new FixedProfiles(usernameOnly));
+
+        var outcome = await sut.MigrateAsync(SignIn("Quinn.Q@Example.com"), CancellationToken.None);
+
+        Assert.Equal("Quinn", outcome.Response.UserAttributes!["username"]);
     }
 
     [Fact]
@@ -221,10 +231,5 @@ public sealed class CaseRuleTests
     {
         public ValueTask<NewPoolProfile> GetAsync(string userPoolId, CancellationToken cancellationToken) =>
             profile is null ? throw new UserDirectoryUnavailableException("InternalErrorException") : ValueTask.FromResult(profile);
-    }
-
-    private sealed class FixedSweepKey(string key) : ISweepKeySource
-    {
-        public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(key);
     }
 }
