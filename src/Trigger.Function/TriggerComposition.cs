@@ -101,9 +101,11 @@ internal sealed class TriggerComposition
 
         var oldPool = new MeteredOldPool(
             new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito), time);
+        // The new pool (the event's userPoolId) is read once per pool, inside the first invocation's budget.
+        var newPools = new CognitoNewPoolProfiles(newCognito);
         var dispatcher = new TriggerDispatcher(
-            new SignInMigration(oldPool, settings.Migration),
-            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.PreSignUpFailOpen, sweepKey, time),
+            new SignInMigration(oldPool, settings.Migration, newPools),
+            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.PreSignUpFailOpen, sweepKey, time, newPools),
             oldPool,
             log,
             time,

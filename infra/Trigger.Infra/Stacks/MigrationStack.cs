@@ -14,7 +14,9 @@ internal sealed class MigrationStack : Stack
 {
     internal const string CognitoPrincipal = "cognito-idp.amazonaws.com";
 
-    internal static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser"];
+    // AdminGetUser for the PreSignUp guard's "already migrated?"; DescribeUserPool for the function to learn the
+    // new pool's case rule, schema, sign-in attributes and password policy on its first invocation.
+    internal static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool"];
 
     public MigrationStack(Construct scope, MigrationSettings migration, string codeFolder)
         : base(scope, migration.StackName, new StackProps
@@ -72,7 +74,7 @@ internal sealed class MigrationStack : Stack
 
         if (guardsSignUp)
         {
-            // The PreSignUp guard looks names up in the new pool. A policy of its own, attached to
+            // The PreSignUp guard looks names up in the new pool, and the function reads the pool's settings. A policy of its own, attached to
             // the role: the function does not wait for it, so function -> pool -> function never
             // closes into a cycle the way the role's default policy would.
             _ = new Policy(this, "NewPoolRead", new PolicyProps

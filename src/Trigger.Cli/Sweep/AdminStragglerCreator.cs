@@ -251,11 +251,13 @@ internal sealed class AdminStragglerCreator(
 
     // The PreSignUp guard lets an AdminCreateUser of an unmigrated old username through only with this
     // proof; it travels in ClientMetadata, which the client redacts from error messages like a password.
+    // It is made over the name as the new pool compares it: a case-insensitive pool hands the guard "quinn"
+    // for the "Quinn" created here, and the guard checks the proof over the same key.
     private Dictionary<string, string>? Proof(string username) => sweepKey is null
         ? null
         : new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [SweepProof.MetadataKey] = SweepProof.Create(sweepKey, newUserPoolId, username, time.GetUtcNow()),
+            [SweepProof.MetadataKey] = SweepProof.Create(sweepKey, newUserPoolId, identity.Names.Key(username), time.GetUtcNow()),
         };
 
     private static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) => new()

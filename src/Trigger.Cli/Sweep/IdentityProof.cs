@@ -1,4 +1,5 @@
 using Trigger.Aws.Cognito;
+using Trigger.Migration.Decisions;
 using Trigger.Migration.Ports;
 
 namespace Trigger.Cli.Sweep;
@@ -12,22 +13,22 @@ namespace Trigger.Cli.Sweep;
 /// Names compare under the new pool's case rule: in a case-insensitive pool ALICE is alice.
 /// </summary>
 /// <param name="legacySubAttribute">The attribute holding the old sub, when configured.</param>
-/// <param name="caseSensitiveUsernames">The new pool's case rule.</param>
+/// <param name="names">The new pool's case rule.</param>
 /// <param name="legacySubProves">
 /// False when an app client of the new pool may write the legacy-sub attribute: the old sub is in every ID
 /// token the old pool issued, so a user who can write the attribute can copy a victim's. A matching value then
 /// proves nothing alone (a verified contact must match too); a different value still refutes.
 /// </param>
-internal sealed class IdentityProof(string? legacySubAttribute, bool caseSensitiveUsernames, bool legacySubProves = true)
+internal sealed class IdentityProof(string? legacySubAttribute, NameRule names, bool legacySubProves = true)
 {
+    /// <summary>The new pool's case rule.</summary>
+    public NameRule Names { get; } = names;
+
     /// <summary>Whether the new pool takes <paramref name="found"/> and <paramref name="wanted"/> for the same username.</summary>
     // A case-insensitive pool folds names to lower case; OrdinalIgnoreCase folds to upper case, and the two
     // disagree on some letters: KELVIN SIGN lower-cases to "k" (one name with "kim") but upper-cases to itself.
     // The dotless "ı" of "bıll" stays apart from "bill" either way.
-    public bool SameName(string? found, string wanted) =>
-        found is not null && (caseSensitiveUsernames
-            ? string.Equals(found, wanted, StringComparison.Ordinal)
-            : string.Equals(found.ToLowerInvariant(), wanted.ToLowerInvariant(), StringComparison.Ordinal));
+    public bool SameName(string? found, string wanted) => Names.Same(found, wanted);
 
     /// <summary>Null when <paramref name="found"/> is shown to be <paramref name="old"/>; else why not, for the report.</summary>
     public string? Contradiction(OldUser old, AdminGetUserResponse found)

@@ -1,4 +1,5 @@
 using Trigger.Aws.Cognito;
+using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Sweep;
 
@@ -18,10 +19,10 @@ internal sealed record NewPoolSchema
     public string MfaConfiguration { get; init; } = "OFF";
 
     /// <summary>
-    /// UsernameConfiguration.CaseSensitive; true when the pool does not say (the API's default). In a
-    /// case-insensitive pool a user who first signed in as ALICE is the user alice.
+    /// How the pool compares names (UsernameConfiguration.CaseSensitive; case-sensitive when the pool does not
+    /// say, the API's default). In a case-insensitive pool a user who first signed in as ALICE is the user alice.
     /// </summary>
-    public bool CaseSensitiveUsernames { get; init; } = true;
+    public NameRule Names { get; init; } = NameRule.CaseSensitive;
 
     /// <summary>How many users the pool holds, roughly.</summary>
     public long? EstimatedUsers { get; init; }
@@ -59,7 +60,7 @@ internal sealed record NewPoolSchema
             Required = required,
             MfaConfiguration = pool.MfaConfiguration ?? "OFF",
             EstimatedUsers = pool.EstimatedNumberOfUsers,
-            CaseSensitiveUsernames = pool.UsernameConfiguration?.CaseSensitive ?? true,
+            Names = NameRule.For(pool.UsernameConfiguration?.CaseSensitive),
         };
     }
 }

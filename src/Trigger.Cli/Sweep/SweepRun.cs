@@ -177,7 +177,7 @@ internal sealed partial class SweepRun(
         return await FinishAsync(report, tally, fault);
     }
 
-    private IdentityProof Identity() => new(setup.Mapping.LegacySubAttribute, setup.Schema.CaseSensitiveUsernames, legacySubProves: setup.LegacySubWriters.Count == 0);
+    private IdentityProof Identity() => new(setup.Mapping.LegacySubAttribute, setup.Schema.Names, legacySubProves: setup.LegacySubWriters.Count == 0);
 
     private static string PlanLine(JournalEntry outcome) => outcome.Outcome switch
     {

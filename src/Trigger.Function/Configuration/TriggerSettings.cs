@@ -125,6 +125,10 @@ internal sealed record TriggerSettings
                     "ALLOW" => UncarriedMfaAction.Allow,
                     var other => throw new SettingsException($"MIGRATION_UNCARRIED_MFA_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
+                // Unset, these three follow what the function reads of the new pool itself (DescribeUserPool).
+                Overrides = (Optional(TriggerSettingNames.AliasAttributes) is null ? NewPoolOverrides.None : NewPoolOverrides.AliasAttributes)
+                    | (Optional(TriggerSettingNames.NewCustomAttributes) is null ? NewPoolOverrides.None : NewPoolOverrides.CustomAttributes)
+                    | (Optional(TriggerSettingNames.NewPasswordPolicy) is null ? NewPoolOverrides.None : NewPoolOverrides.PasswordPolicy),
             },
             PreSignUpFailOpen = Optional(TriggerSettingNames.PreSignUpFailOpen)?.ToUpperInvariant() switch
             {

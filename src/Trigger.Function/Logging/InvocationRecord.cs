@@ -30,6 +30,6 @@ internal sealed record InvocationRecord
 
     public LogLevel Level => Outcome == "error" ? LogLevel.Error
         : Reason is "OldPoolUnavailable" or "DeadlineExceeded" or "RefusedOldPoolUnavailable" or "AllowedOldPoolUnavailable"
-            or "OldPoolRejectedLookup" or "RefusedLookupRejected" ? LogLevel.Warn
+            or "OldPoolRejectedLookup" or "RefusedLookupRejected" or "NewPoolUnreadable" or "RefusedNewPoolUnreadable" ? LogLevel.Warn
         : LogLevel.Info;
 }

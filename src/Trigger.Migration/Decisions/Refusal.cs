@@ -56,4 +56,7 @@ public enum Refusal
 
     /// <summary>The invocation's time budget ran out.</summary>
     DeadlineExceeded,
+
+    /// <summary>The new pool's settings (DescribeUserPool) could not be read, so its case rule and schema are unknown.</summary>
+    NewPoolUnreadable,
 }

@@ -7,21 +7,27 @@ namespace Trigger.Migration.Decisions;
 /// <summary>
 /// The <c>UserMigration</c> trigger's decision: who the typed name is in the old pool, whether they may
 /// migrate, with which attributes and final status. Every failure becomes the same empty response.
+/// With <see cref="INewPoolProfiles"/> the new pool (the event's <c>userPoolId</c>) is read first, once per
+/// pool: its case rule, and its sign-in attributes, custom attributes and password policy wherever the
+/// options do not override them.
 /// </summary>
 public sealed class SignInMigration
 {
     private readonly IOldUserDirectory _oldPool;
     private readonly SignInMigrationOptions _options;
-    private readonly SignInNameResolver _resolver;
-    private readonly AttributeMapper _mapper;
+    private readonly INewPoolProfiles? _newPools;
+    private Plan? _plan;
 
-    /// <summary>Creates the migration over <paramref name="oldPool"/>.</summary>
-    public SignInMigration(IOldUserDirectory oldPool, SignInMigrationOptions options)
+    /// <summary>
+    /// Creates the migration over <paramref name="oldPool"/>. Without <paramref name="newPools"/> the options
+    /// are used as they are and the new pool is taken to be case-sensitive (the API's default).
+    /// </summary>
+    public SignInMigration(IOldUserDirectory oldPool, SignInMigrationOptions options, INewPoolProfiles? newPools = null)
     {
         _oldPool = oldPool;
         _options = options;
-        _resolver = new SignInNameResolver(oldPool, options.AliasAttributes);
-        _mapper = new AttributeMapper(options.Attributes);
+        _newPools = newPools;
+        _plan = newPools is null ? new Plan(null, oldPool, options, NameRule.CaseSensitive) : null;
     }
 
     /// <summary>
@@ -40,7 +46,17 @@ public sealed class SignInMigration
 
         try
         {
-            var resolution = await _resolver.ResolveAsync(typedName, cancellationToken);
+            Plan plan;
+            try
+            {
+                plan = await PlanForAsync(trigger.UserPoolId, cancellationToken);
+            }
+            catch (UserDirectoryUnavailableException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return MigrationOutcome.Refused(Refusal.NewPoolUnreadable);
+            }
+
+            var resolution = await plan.Resolver.ResolveAsync(typedName, cancellationToken);
             if (resolution.User is not { } user)
             {
                 return MigrationOutcome.Refused(resolution.Ambiguous ? Refusal.AmbiguousSignInName : Refusal.UnknownUser);
@@ -65,8 +81,8 @@ public sealed class SignInMigration
                 }
 
                 check = await _oldPool.CheckPasswordAsync(user.Username, password!, cancellationToken);
-                var meetsPolicy = _options.NewPasswordPolicy?.Accepts(password!) ?? true;
-                var (status, afterCheck) = MigrationRules.AfterPasswordCheck(user, check.Value, meetsPolicy, _options.WeakPasswordAction);
+                var meetsPolicy = plan.Options.NewPasswordPolicy?.Accepts(password!) ?? true;
+                var (status, afterCheck) = MigrationRules.AfterPasswordCheck(user, check.Value, meetsPolicy, plan.Options.WeakPasswordAction);
                 if (afterCheck is { } refusedAfterCheck)
                 {
                     return MigrationOutcome.Refused(refusedAfterCheck);
@@ -75,13 +91,13 @@ public sealed class SignInMigration
                 finalStatus = status!;
             }
 
-            var (mfaStatus, mfaRefusal) = MigrationRules.ForUncarriedMfa(user, check, finalStatus, _options.UncarriedMfaAction);
+            var (mfaStatus, mfaRefusal) = MigrationRules.ForUncarriedMfa(user, check, finalStatus, plan.Options.UncarriedMfaAction);
             if (mfaRefusal is { } lostFactor)
             {
                 return MigrationOutcome.Refused(lostFactor);
             }
 
-            return Migrated(user, resolution.ViaAlias, mfaStatus!, check);
+            return Migrated(plan.Mapper, user, typedName, resolution.ViaAlias, mfaStatus!, check);
         }
         catch (UserDirectoryUnavailableException e)
         {
@@ -96,9 +112,36 @@ public sealed class SignInMigration
         }
     }
 
-    private MigrationOutcome Migrated(OldUser user, bool viaAlias, string finalStatus, PasswordCheck? check)
+    // The profile is kept per pool by its source; the plan built from it is kept while the same profile comes back.
+    private async ValueTask<Plan> PlanForAsync(string? userPoolId, CancellationToken cancellationToken)
     {
-        var mapped = _mapper.Map(user, includeUsername: viaAlias);
+        if (_newPools is null)
+        {
+            return _plan!;
+        }
+
+        if (string.IsNullOrEmpty(userPoolId))
+        {
+            throw new UserDirectoryUnavailableException("the event names no user pool", transient: false);
+        }
+
+        var profile = await _newPools.GetAsync(userPoolId, cancellationToken);
+        if (_plan is { } kept && ReferenceEquals(kept.Profile, profile))
+        {
+            return kept;
+        }
+
+        var plan = new Plan(profile, _oldPool, _options.For(profile), profile.Names);
+        _plan = plan;
+        return plan;
+    }
+
+    // The old username goes back whenever it is not, character for character, the name the new pool handed
+    // over: an alias, or a case-insensitive new pool's folded "quinn" for the old "Quinn" (so the user keeps the
+    // username the application's data is keyed on).
+    private static MigrationOutcome Migrated(AttributeMapper mapper, OldUser user, string typedName, bool viaAlias, string finalStatus, PasswordCheck? check)
+    {
+        var mapped = mapper.Map(user, includeUsername: !string.Equals(user.Username, typedName, StringComparison.Ordinal));
         return new MigrationOutcome
         {
             Response = new UserMigrationResponse
@@ -112,5 +155,17 @@ public sealed class SignInMigration
             ViaAlias = viaAlias,
             DroppedAttributes = mapped.Dropped,
         };
+    }
+
+    // The decisions' parts for one new pool.
+    private sealed class Plan(NewPoolProfile? profile, IOldUserDirectory oldPool, SignInMigrationOptions options, NameRule names)
+    {
+        public NewPoolProfile? Profile { get; } = profile;
+
+        public SignInMigrationOptions Options { get; } = options;
+
+        public SignInNameResolver Resolver { get; } = new(oldPool, options.AliasAttributes, names);
+
+        public AttributeMapper Mapper { get; } = new(options.Attributes);
     }
 }

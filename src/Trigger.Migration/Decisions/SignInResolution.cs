@@ -15,7 +15,7 @@ public sealed record SignInResolution
     /// <summary>The one old user, or null.</summary>
     public OldUser? User { get; }
 
-    /// <summary>True when the typed name was an alias (not the username, ignoring case).</summary>
+    /// <summary>True when the typed name was an alias: not the username by the new pool's <see cref="NameRule"/>.</summary>
     public bool ViaAlias { get; }
 
     /// <summary>True when more than one old user matched the typed name.</summary>
@@ -27,7 +27,7 @@ public sealed record SignInResolution
     /// <summary>Several old users share this alias value: refusing is the only safe answer.</summary>
     public static SignInResolution AmbiguousMatch { get; } = new(null, false, true);
 
-    /// <summary>Exactly one old user.</summary>
-    public static SignInResolution Found(OldUser user, string typedName) =>
-        new(user, !string.Equals(user.Username, typedName, StringComparison.OrdinalIgnoreCase), false);
+    /// <summary>Exactly one old user, found for <paramref name="typedName"/> in a new pool comparing names by <paramref name="names"/>.</summary>
+    public static SignInResolution Found(OldUser user, string typedName, NameRule names) =>
+        new(user, !names.Same(user.Username, typedName), false);
 }

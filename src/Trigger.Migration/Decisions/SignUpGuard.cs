@@ -15,13 +15,17 @@ namespace Trigger.Migration.Decisions;
 /// An AdminCreateUser of an old username passes only with the sweep's <see cref="SweepProof"/>.
 /// The guard takes no alias list: it checks every attribute a new pool can take as a name, so a narrowed
 /// MIGRATION_ALIAS_ATTRIBUTES (the trigger's resolution) cannot open a gap here.
+/// Names are held against each other by the new pool's <see cref="NameRule"/> (read through
+/// <paramref name="newPools"/>; case-sensitive without it): whether an owner already is in the new pool, and
+/// whether the sweep's proof names that owner. A new pool that cannot be read refuses.
 /// </summary>
 public sealed class SignUpGuard(
     IOldUserDirectory oldPool,
     INewUserDirectory newPool,
     bool failOpen,
     ISweepKeySource? sweepKey = null,
-    TimeProvider? time = null)
+    TimeProvider? time = null,
+    INewPoolProfiles? newPools = null)
 {
     /// <summary>
     /// Old users sharing one alias value that the guard checks; a value this many or more share is refused
@@ -42,14 +46,28 @@ public sealed class SignUpGuard(
             return SignUpVerdict.AllowedExternalProvider;
         }
 
+        var names = NameRule.CaseSensitive;
+        if (newPools is not null)
+        {
+            try
+            {
+                names = (await newPools.GetAsync(trigger.UserPoolId!, cancellationToken)).Names;
+            }
+            catch (Exception e) when (e is UserDirectoryUnavailableException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // Not the old pool: fail-open is about the old pool being out of reach, never about this.
+                return SignUpVerdict.RefusedNewPoolUnreadable;
+            }
+        }
+
         var adminCreate = trigger.TriggerSource == TriggerSources.PreSignUpAdminCreateUser;
-        var sweptUsername = adminCreate && await SweepProvesItselfAsync(trigger, cancellationToken) ? trigger.UserName : null;
+        var sweptUsername = adminCreate && await SweepProvesItselfAsync(trigger, names, cancellationToken) ? trigger.UserName : null;
         var unreachable = false;
         try
         {
             foreach (var name in ClaimedNames(trigger))
             {
-                var (verdict, nameUnreachable) = await JudgeNameAsync(trigger, name, sweptUsername, cancellationToken);
+                var (verdict, nameUnreachable) = await JudgeNameAsync(trigger, name, sweptUsername, names, cancellationToken);
                 if (verdict is not SignUpVerdict.Allowed)
                 {
                     return verdict;
@@ -76,13 +94,13 @@ public sealed class SignUpGuard(
     // Each look-up on its own: one out of reach (throttling, 5xx, network) does not skip the name's other
     // look-ups, and any owner found by them refuses. A 4xx answer ends the check (the caller refuses).
     private async Task<(SignUpVerdict Verdict, bool Unreachable)> JudgeNameAsync(
-        PreSignUpEvent trigger, string name, string? sweptUsername, CancellationToken cancellationToken)
+        PreSignUpEvent trigger, string name, string? sweptUsername, NameRule names, CancellationToken cancellationToken)
     {
         var unreachable = false;
         try
         {
             if (await oldPool.FindByUsernameAsync(name, cancellationToken) is { } byUsername
-                && await Unmigrated(trigger, byUsername, sweptUsername, cancellationToken) is { } refusal)
+                && await Unmigrated(trigger, byUsername, sweptUsername, names, cancellationToken) is { } refusal)
             {
                 return (refusal, false);
             }
@@ -114,7 +132,7 @@ public sealed class SignUpGuard(
 
             foreach (var owner in owners)
             {
-                if (await Unmigrated(trigger, owner, sweptUsername, cancellationToken) is { } ownerRefusal)
+                if (await Unmigrated(trigger, owner, sweptUsername, names, cancellationToken) is { } ownerRefusal)
                 {
                     return (ownerRefusal, false);
                 }
@@ -125,16 +143,17 @@ public sealed class SignUpGuard(
     }
 
     // The refusal when owner has not reached the new pool yet; null when it has, or when it is the user the sweep proved it creates.
-    private async Task<SignUpVerdict?> Unmigrated(PreSignUpEvent trigger, OldUser owner, string? sweptUsername, CancellationToken cancellationToken)
+    // Names compare by the new pool's rule: a proof for "quinn" in a case-sensitive new pool says nothing of "Quinn".
+    private async Task<SignUpVerdict?> Unmigrated(PreSignUpEvent trigger, OldUser owner, string? sweptUsername, NameRule names, CancellationToken cancellationToken)
     {
-        if (sweptUsername is not null && string.Equals(owner.Username, sweptUsername, StringComparison.Ordinal))
+        if (sweptUsername is not null && names.Same(owner.Username, sweptUsername))
         {
             return null;
         }
 
         try
         {
-            if (await newPool.ExistsAsync(trigger.UserPoolId!, owner.Username, cancellationToken))
+            if (await newPool.ExistsAsync(trigger.UserPoolId!, owner.Username, names, cancellationToken))
             {
                 return null;
             }
@@ -146,12 +165,14 @@ public sealed class SignUpGuard(
         }
 
         return trigger.TriggerSource == TriggerSources.PreSignUpAdminCreateUser
-            && string.Equals(owner.Username, trigger.UserName, StringComparison.OrdinalIgnoreCase)
+            && names.Same(owner.Username, trigger.UserName)
                 ? SignUpVerdict.RefusedAdminCreateWithoutSweepProof
                 : SignUpVerdict.RefusedNameOwnedByOldUser;
     }
 
-    private async Task<bool> SweepProvesItselfAsync(PreSignUpEvent trigger, CancellationToken cancellationToken)
+    // The proof is made over the username as the new pool compares it (NameRule.Key), since a
+    // case-insensitive pool hands the guard "quinn" for the sweep's "Quinn".
+    private async Task<bool> SweepProvesItselfAsync(PreSignUpEvent trigger, NameRule names, CancellationToken cancellationToken)
     {
         if (sweepKey is null || string.IsNullOrEmpty(trigger.UserName)
             || trigger.Request?.ClientMetadata?.GetValueOrDefault(SweepProof.MetadataKey) is not { Length: > 0 } proof)
@@ -162,7 +183,7 @@ public sealed class SignUpGuard(
         try
         {
             var key = await sweepKey.GetAsync(cancellationToken);
-            return SweepProof.Verify(key, trigger.UserPoolId!, trigger.UserName, proof, _time.GetUtcNow());
+            return SweepProof.Verify(key, trigger.UserPoolId!, names.Key(trigger.UserName), proof, _time.GetUtcNow());
         }
         catch (Exception e) when (e is UserDirectoryUnavailableException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

@@ -23,4 +23,7 @@ public enum SignUpVerdict
 
     /// <summary>An <c>AdminCreateUser</c> of an unmigrated old username without a valid sweep proof.</summary>
     RefusedAdminCreateWithoutSweepProof,
+
+    /// <summary>The new pool's settings (DescribeUserPool) could not be read, so its case rule is unknown: never fails open.</summary>
+    RefusedNewPoolUnreadable,
 }

@@ -308,6 +308,53 @@ public sealed class PlanChecksTests
     public void Evaluate_OldPoolThreatProtectionAudit_NoFinding() =>
         Assert.Empty(PlanChecks.Evaluate(CreateInput(Pool() with { UserPoolAddOns = new UserPoolAddOnsType { AdvancedSecurityMode = "AUDIT" } })));
 
+    // A case-sensitive old pool into a case-insensitive new one: the new pool hands over "quinn" for "Quinn",
+    // which the old pool's exact look-ups cannot find without the fold index.
+    [Fact]
+    public void Evaluate_CaseSensitiveOldIntoCaseInsensitiveNewWithoutTheFoldIndex_BlockingWithItsFixAndTheCount()
+    {
+        var oldPool = Pool() with { UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = true } };
+        var sample = new UserSample(3, [User("Quinn"), User("ann", ("email", "Ann@Example.com")), User("bob", ("email", "bob@example.com"))]);
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(oldPool, sample: sample)), f => f.Code == "case-fold-index-missing");
+
+        Assert.Equal(Severity.Blocking, finding.Severity);
+        Assert.Contains("old pool is case-sensitive and the new pool is case-insensitive", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("2 of the 3 old users read", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("cognito-migrate index", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains("MIGRATION_FOLD_INDEX_TABLE", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CaseSensitiveOldWithoutSampleOrIndex_BlockingAndAbsentSettingIsCaseSensitive()
+    {
+        var oldPool = Pool() with { UsernameConfiguration = null };
+
+        var finding = Assert.Single(PlanChecks.Evaluate(CreateInput(oldPool)), f => f.Code == "case-fold-index-missing");
+
+        Assert.Equal(Severity.Blocking, finding.Severity);
+        Assert.Contains("--scan N or --snapshot", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CaseSensitiveOldWithTheFoldIndex_OnlyAWarningNamingIt()
+    {
+        var oldPool = Pool() with { UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = true } };
+        var input = CreateInput(oldPool, sample: new UserSample(1, [User("Quinn")])) with { FoldIndexTable = "old-names" };
+
+        var findings = PlanChecks.Evaluate(input);
+
+        Assert.DoesNotContain(findings, f => f.Code == "case-fold-index-missing");
+        var finding = Assert.Single(findings, f => f.Code == "case-rules");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("old-names", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(new EnvironmentSetting("MIGRATION_FOLD_INDEX_TABLE", "old-names"), FunctionEnvironment.Derive(input, new PoolTarget(PoolSide.Old, "eu-west-1_Old1", null, null), "eu-west-1", null));
+    }
+
+    [Fact]
+    public void Evaluate_BothPoolsCaseInsensitive_NoCaseRuleFinding() =>
+        Assert.DoesNotContain(PlanChecks.Evaluate(CreateInput(sample: new UserSample(1, [User("Quinn")]))), f => f.Code.StartsWith("case-", StringComparison.Ordinal));
+
     private static PlanInput CreateInput(UserPoolType? oldPool = null, UserPoolType? newPool = null, UserSample? sample = null) => new()
     {
         OldPool = oldPool ?? Pool(),

@@ -44,6 +44,23 @@ public sealed class StatusCommandTests(FakeCognitoFixture world) : IClassFixture
         }
     }
 
+    // A case-insensitive pool folds to lowercase: the old "\u212Aim" (KELVIN SIGN) is the new "kim", which a
+    // comparison that upper-cases (OrdinalIgnoreCase) would count as one remaining and one only in the new pool.
+    [Fact]
+    public async Task Status_Exact_MatchesNamesTheWayTheCaseInsensitiveNewPoolFoldsThem()
+    {
+        var pair = await TestPools.CreatePairAsync(world.Admin);
+        await world.Admin.CreateUserAsync(pair.OldPoolId, new UserSpec("\u212Aim", TestPools.Password));
+        await world.Admin.CreateUserAsync(pair.NewPoolId, new UserSpec("kim", TestPools.Password));
+
+        var result = await CliRunner.RunAsync(pair.Args("status", "--exact", "--output", "json"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var exact = JsonNode.Parse(result.Out)!["exact"]!;
+        Assert.Equal(1, exact["migrated"]!.GetValue<long>());
+        Assert.Equal(0, exact["onlyInNewPool"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task Status_WithoutExact_ShowsEstimatesAndTheTriggersWithoutListingUsers()
     {

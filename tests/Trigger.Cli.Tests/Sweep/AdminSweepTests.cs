@@ -101,6 +101,25 @@ public sealed class AdminSweepTests
         Assert.DoesNotContain(Key, File.ReadAllText(Path.Combine(pools.WorkDirectory, "journal.jsonl")), StringComparison.Ordinal);
     }
 
+    // A case-insensitive new pool hands the PreSignUp guard "quinn" for the sweep's "Quinn": the proof is made
+    // over the name as that pool compares it, the key the guard checks it over (NameRule.Key of its userName).
+    [Fact]
+    public async Task RunAsync_CaseInsensitiveNewPool_ProofIsOverTheNameTheGuardIsHanded()
+    {
+        const string Key = "sweep-key-for-tests-0123456789abcdef";
+        await using var pools = await FakePools.StartAsync(newPool: new PoolSpec("new") { UsernameCaseSensitive = false, Schema = [new SchemaAttributeSpec("tenant"), new SchemaAttributeSpec("tier")] });
+        await pools.SeedOldAsync("Quinn", u => u with { Email = "quinn@example.com" });
+
+        var run = await pools.SweepAsync(pools.Options(o => o with { SweepKey = Key }));
+
+        Assert.Equal(0, run.ExitCode);
+        var request = JsonNode.Parse(Assert.Single(pools.NewPoolCalls("AdminCreateUser")).RequestSummary)!;
+        Assert.Equal("Quinn", request["Username"]!.GetValue<string>());
+        var proof = request["ClientMetadata"]![SweepProof.MetadataKey]!.GetValue<string>();
+        var handedToTheGuard = pools.Fake.NameForTriggers(pools.NewPoolId, "Quinn");
+        Assert.True(SweepProof.Verify(Key, pools.NewPoolId, NameRule.CaseInsensitive.Key(handedToTheGuard), proof, DateTimeOffset.UtcNow));
+    }
+
     [Fact]
     public async Task RunAsync_WithoutSweepKey_NoClientMetadataSent()
     {

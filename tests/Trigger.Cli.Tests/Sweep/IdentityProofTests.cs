@@ -1,5 +1,6 @@
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Sweep;
+using Trigger.Migration.Decisions;
 using Trigger.Migration.Ports;
 
 namespace Trigger.Cli.Tests.Sweep;
@@ -10,7 +11,7 @@ public sealed class IdentityProofTests
     [Fact]
     public void SameName_CaseInsensitivePool_FoldsToLowerCase()
     {
-        var proof = new IdentityProof(legacySubAttribute: null, caseSensitiveUsernames: false);
+        var proof = new IdentityProof(legacySubAttribute: null, NameRule.CaseInsensitive);
 
         Assert.True(proof.SameName("ALICE", "alice"));
         Assert.True(proof.SameName("\u212Aim", "kim")); // KELVIN SIGN lower-cases to k; OrdinalIgnoreCase (upper-casing) keeps them apart
@@ -21,7 +22,7 @@ public sealed class IdentityProofTests
     [Fact]
     public void Contradiction_VerifiedPhoneBothPoolsAgreeOn_ProvesTheUserAndAnUnverifiedOneDoesNot()
     {
-        var proof = new IdentityProof(legacySubAttribute: null, caseSensitiveUsernames: true);
+        var proof = new IdentityProof(legacySubAttribute: null, NameRule.CaseSensitive);
         var old = new OldUser(
             "bob",
             new Dictionary<string, string> { ["sub"] = "old-sub", ["phone_number"] = "+15555550100", ["phone_number_verified"] = "true" },
@@ -37,7 +38,7 @@ public sealed class IdentityProofTests
     [Fact]
     public void Contradiction_MatchingLegacySubThatClientsMayWrite_ProvesNothingWithoutAVerifiedContact()
     {
-        var proof = new IdentityProof("custom:legacy_sub", caseSensitiveUsernames: true, legacySubProves: false);
+        var proof = new IdentityProof("custom:legacy_sub", NameRule.CaseSensitive, legacySubProves: false);
         var old = new OldUser(
             "bob",
             new Dictionary<string, string> { ["sub"] = "old-sub", ["phone_number"] = "+15555550100", ["phone_number_verified"] = "true" },

@@ -111,6 +111,40 @@ public sealed class IdentitySafetyTests
         Assert.Contains($"alice,{alice["sub"]},ALICE,", await File.ReadAllTextAsync(Path.Combine(pools.WorkDirectory, "id-map.csv")), StringComparison.Ordinal);
     }
 
+    // The trigger migrated Quinn from a case-insensitive new pool's folded "quinn": the sweep and the id map
+    // pair the two, since the new pool takes them for one name.
+    [Fact]
+    public async Task RunAsync_MixedCaseOldUserFirstSignedInFoldedIntoACaseInsensitivePool_AlreadyInNewPoolAndPaired()
+    {
+        await using var pools = await FakePools.StartAsync(newPool: new PoolSpec("new") { UsernameCaseSensitive = false, Schema = [new SchemaAttributeSpec("tenant")] });
+        var quinn = await pools.SeedOldAsync("Quinn", s => s with { Email = "quinn@example.com" });
+        var migrated = await pools.SeedNewAsync("quinn", s => s with { Email = "quinn@example.com" });
+
+        var run = await pools.SweepAsync(pools.Options());
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(1, JsonNode.Parse(run.Output)!["counts"]!["already-in-new-pool"]!.GetValue<long>());
+        Assert.Contains($"Quinn,{quinn["sub"]},quinn,{migrated["sub"]}", await File.ReadAllTextAsync(Path.Combine(pools.WorkDirectory, "id-map.csv")), StringComparison.Ordinal);
+    }
+
+    // The attack: in a case-sensitive new pool a stranger took "quinn" (with the old Quinn's email, unverified
+    // proofs aside). Ignoring case would pair the old Quinn's data with the stranger; the sweep creates Quinn.
+    [Fact]
+    public async Task RunAsync_CaseSensitiveNewPoolHoldsAnotherCase_NotPairedAndTheOldUserCreated()
+    {
+        await using var pools = await FakePools.StartAsync(newPool: new PoolSpec("new") { UsernameCaseSensitive = true, Schema = [new SchemaAttributeSpec("tenant"), new SchemaAttributeSpec("tier")] });
+        var quinn = await pools.SeedOldAsync("Quinn", s => s with { Email = "quinn@example.com" });
+        await pools.SeedNewAsync("quinn", s => s with { Email = "quinn@example.com" });
+
+        var run = await pools.SweepAsync(pools.Options());
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(1, JsonNode.Parse(run.Output)!["counts"]!["created"]!.GetValue<long>());
+        var idMap = await File.ReadAllTextAsync(Path.Combine(pools.WorkDirectory, "id-map.csv"));
+        Assert.Contains($"Quinn,{quinn["sub"]},Quinn,", idMap, StringComparison.Ordinal);
+        Assert.DoesNotContain(",quinn,", idMap, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_CreationAnswerLostAndTheRetryMeetsUsernameExists_PasswordStepDoneNotLeftInForceChangePassword()
     {

@@ -20,8 +20,8 @@ internal static class TemplateValues
     public static readonly string[] OldPoolActions =
         ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
 
-    // The guard calls AdminGetUser on the new pool and nothing else; CloudFormation gets a single action as a string.
-    public const string NewPoolReadActions = "cognito-idp:AdminGetUser";
+    // The guard calls AdminGetUser on the new pool, the function DescribeUserPool; nothing else.
+    public static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool"];
 
     public static readonly string[] LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 }

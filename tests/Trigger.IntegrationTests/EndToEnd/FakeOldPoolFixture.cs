@@ -8,8 +8,9 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// The published bootstrap against the scriptable fake Cognito, for what cognito-local cannot do: throttling,
 /// latency, 5xx, forgot-password, SECRET_HASH with a secret from Secrets Manager, challenges, the PreSignUp
 /// guard's new-pool look-up. Old and new pool live in the one fake; tests invoke the bridge directly.
+/// A derived fixture chooses other pools (<see cref="OldPoolSpec"/>, <see cref="NewPoolSpec"/>).
 /// </summary>
-public sealed class FakeOldPoolFixture : IAsyncLifetime, ISlowFixture
+public class FakeOldPoolFixture : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Old-pool-Pa55!";
 
@@ -29,13 +30,19 @@ public sealed class FakeOldPoolFixture : IAsyncLifetime, ISlowFixture
 
     public IReadOnlyDictionary<string, string> Environment { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The old pool this fixture creates.</summary>
+    protected virtual PoolSpec OldPoolSpec => new("old");
+
+    /// <summary>The new pool this fixture creates.</summary>
+    protected virtual PoolSpec NewPoolSpec => new("new");
+
     public async Task InitializeAsync()
     {
         var publish = FunctionArtifact.GetPublishedAsync();
         Fake = await FakeCognito.StartAsync();
         Admin = new CognitoAdmin(Fake.Endpoint);
-        OldPoolId = (await Admin.CreatePoolAsync(new PoolSpec("old"))).Id;
-        NewPoolId = (await Admin.CreatePoolAsync(new PoolSpec("new"))).Id;
+        OldPoolId = (await Admin.CreatePoolAsync(OldPoolSpec)).Id;
+        NewPoolId = (await Admin.CreatePoolAsync(NewPoolSpec)).Id;
         OldClient = await Admin.CreateAppClientAsync(OldPoolId, new AppClientSpec("trigger") { GenerateSecret = true });
         var secretArn = Fake.SeedSecret("old-client-secret", OldClient.ClientSecret!);
         var sweepKeyArn = Fake.SeedSecret("sweep-key", SweepKey);

@@ -17,7 +17,13 @@
 //   Cognito's exact timings. Password "symbols" are any non-alphanumeric character.
 // - Import jobs run synchronously at StartUserImportJob; DescribeUserImportJob reports InProgress
 //   for a configurable number of polls first. No CloudWatch: read ImportLog(jobId) instead.
-// - Triggers (Lambda) are never invoked: that is cognito-local's job in this repository.
+// - Triggers (Lambda) are never invoked: that is cognito-local's job in this repository. NameForTriggers
+//   says what a pool would put in an event's names, so tests can build the events a pool would send.
+// - Case rule per pool (UsernameConfiguration.CaseSensitive, default true): a case-insensitive pool
+//   folds usernames, email and preferred_username to lowercase on look-up (AdminGetUser, sign-in,
+//   ListUsers filters on email/preferred_username) and in NameForTriggers, after the developer guide's
+//   "User pool case sensitivity". The username filter of ListUsers stays exact (API reference). How
+//   Cognito folds letters outside ASCII is not documented; the fake lower-cases invariantly.
 // - Errors use the real shape: HTTP 400 + {"__type", "message"} + x-amzn-RequestId, 500 for
 //   InternalErrorException; messages follow Cognito's wording where it is documented.
 using System.Collections.Concurrent;
@@ -159,6 +165,15 @@ public sealed class FakeCognito : IAsyncDisposable
     /// </summary>
     public void SetSignInChallenge(string userPoolId, string username, string? challengeName) =>
         _identityProvider.SetSignInChallenge(userPoolId, username, challengeName);
+
+    /// <summary>
+    /// A name (a username, an email or preferred_username value) as this pool puts it in a Lambda trigger's
+    /// event (<c>userName</c> of UserMigration and PreSignUp, and the attribute values): unchanged in a
+    /// case-sensitive pool, folded to lowercase in a case-insensitive one (developer guide, "User pool case
+    /// sensitivity": mixed-case values are flattened to lowercase in the pool's output, Lambda trigger input
+    /// events included). The fake does not invoke triggers itself; tests build events with this.
+    /// </summary>
+    public string NameForTriggers(string userPoolId, string name) => _identityProvider.NameForTriggers(userPoolId, name);
 
     /// <summary>The per-line result of an import job, as Cognito would log it to CloudWatch (empty before it ran).</summary>
     public IReadOnlyList<FakeImportLine> ImportLog(string jobId) => _identityProvider.ImportLog(jobId);

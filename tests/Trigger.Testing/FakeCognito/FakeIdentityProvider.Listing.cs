@@ -31,7 +31,7 @@ internal sealed partial class FakeIdentityProvider
             : limit;
 
         var attributesToGet = RequestFields.Strings(request, "AttributesToGet");
-        var remaining = pool.UsersInOrder.Where(u => u.Sequence > after && filter.Matches(u)).ToList();
+        var remaining = pool.UsersInOrder.Where(u => u.Sequence > after && filter.Matches(u, pool.CaseSensitive)).ToList();
         var page = remaining.Take(pageSize).ToList();
         var answer = new JsonObject
         {

@@ -80,6 +80,14 @@ internal sealed partial class FakeIdentityProvider
         }
     }
 
+    public string NameForTriggers(string userPoolId, string name)
+    {
+        lock (_gate)
+        {
+            return Pool(userPoolId).CaseSensitive ? name : name.ToLowerInvariant();
+        }
+    }
+
     public void SetSignInChallenge(string userPoolId, string username, string? challenge)
     {
         lock (_gate)

@@ -5,8 +5,10 @@ namespace Trigger.Testing;
 /// <summary>
 /// ListUsers <c>Filter</c>: <c>attribute = "value"</c> (exact) or <c>attribute ^= "value"</c> (prefix),
 /// one attribute, searchable ones only (API reference, ListUsers). <c>username</c>, <c>status</c>
-/// (Enabled/Disabled) are case sensitive, <c>cognito:user_status</c> is not; the other attributes
-/// are compared exactly here (the reference does not say).
+/// (Enabled/Disabled) are case sensitive, <c>cognito:user_status</c> is not. In a case-insensitive pool
+/// <c>email</c> and <c>preferred_username</c> match in any letter case (developer guide, "User pool case
+/// sensitivity": such a pool makes those two attributes case-insensitive as well); the other attributes are
+/// compared exactly here (the reference does not say).
 /// </summary>
 internal sealed partial class UserFilter
 {
@@ -50,7 +52,7 @@ internal sealed partial class UserFilter
         return new UserFilter(attribute, match.Groups["op"].Value == "^=", value);
     }
 
-    public bool Matches(FakeUser user)
+    public bool Matches(FakeUser user, bool caseSensitivePool = true)
     {
         if (_attribute is null)
         {
@@ -67,6 +69,13 @@ internal sealed partial class UserFilter
         if (actual is null)
         {
             return false;
+        }
+
+        if (!caseSensitivePool && _attribute is "email" or "preferred_username")
+        {
+            // Folded to lowercase, as the pool folds names (not OrdinalIgnoreCase, which upper-cases).
+            var (folded, value) = (actual.ToLowerInvariant(), _value.ToLowerInvariant());
+            return _prefix ? folded.StartsWith(value, StringComparison.Ordinal) : string.Equals(folded, value, StringComparison.Ordinal);
         }
 
         return _prefix ? actual.StartsWith(_value, comparison) : string.Equals(actual, _value, comparison);

@@ -1,3 +1,4 @@
+using Trigger.Migration.Decisions;
 using Trigger.Migration.Ports;
 
 namespace Trigger.UnitTests.Migration;
@@ -12,6 +13,9 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
     public HashSet<string> NewPoolUsernames { get; } = new(StringComparer.Ordinal);
 
     public Exception? FailWith { get; set; }
+
+    /// <summary>The old pool's own case rule for its look-ups: a case-insensitive pool folds usernames, email and preferred_username.</summary>
+    public NameRule Names { get; init; } = NameRule.CaseSensitive;
 
     /// <summary>Fails only the look-ups whose call line (e.g. <c>FindByAttribute email</c>) it returns an exception for.</summary>
     public Func<string, Exception?>? FailFor { get; set; }
@@ -30,7 +34,7 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
         Calls.Add($"FindByUsername {name}");
         ThrowIfFailing();
         ThrowIfFailingFor($"FindByUsername {name}");
-        return Task.FromResult(_users.TryGetValue(name, out var entry) ? entry.User : null);
+        return Task.FromResult(_users.Values.Select(e => e.User).FirstOrDefault(u => Names.Same(u.Username, name)));
     }
 
     public Task<IReadOnlyList<OldUser>> FindByAttributeAsync(string attribute, string value, int limit, CancellationToken cancellationToken)
@@ -38,7 +42,8 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
         Calls.Add($"FindByAttribute {attribute}");
         ThrowIfFailing();
         ThrowIfFailingFor($"FindByAttribute {attribute} {value}");
-        IReadOnlyList<OldUser> found = [.. _users.Values.Select(e => e.User).Where(u => u.Attribute(attribute) == value).Take(limit)];
+        var folds = attribute is "email" or "preferred_username" ? Names : NameRule.CaseSensitive;
+        IReadOnlyList<OldUser> found = [.. _users.Values.Select(e => e.User).Where(u => folds.Same(u.Attribute(attribute), value)).Take(limit)];
         return Task.FromResult(found);
     }
 
@@ -56,11 +61,11 @@ internal sealed class InMemoryOldPool : IOldUserDirectory, INewUserDirectory
         return entry.Password != password ? PasswordCheck.Rejected : entry.Forced ?? PasswordCheck.Accepted;
     }
 
-    public Task<bool> ExistsAsync(string userPoolId, string username, CancellationToken cancellationToken)
+    public Task<bool> ExistsAsync(string userPoolId, string username, NameRule names, CancellationToken cancellationToken)
     {
         Calls.Add($"NewPoolExists {username}");
         ThrowIfFailingFor($"NewPoolExists {username}");
-        return Task.FromResult(NewPoolUsernames.Contains(username));
+        return Task.FromResult(NewPoolUsernames.Any(n => names.Same(n, username)));
     }
 
     private void ThrowIfFailingFor(string call)

@@ -68,6 +68,11 @@ internal static class FunctionEnvironment
         }
 
         settings.Add(new(TriggerSettingNames.NewPasswordPolicy, PasswordRules.Of(input.NewPool).ToSetting()));
+        if (input.FoldIndexTable is { } foldIndex)
+        {
+            settings.Add(new(TriggerSettingNames.FoldIndexTable, foldIndex));
+        }
+
         return settings;
     }
 

@@ -46,6 +46,11 @@ internal static class PlanCommand
             CustomParser = ParseRenames,
         };
         var strict = new Option<bool>("--strict") { Description = "Exit with 1 on warnings too, not only on blocking findings." };
+        var foldIndexTable = new Option<string>("--fold-index-table")
+        {
+            Description = "The fold index table the function reads (MIGRATION_FOLD_INDEX_TABLE), for a case-sensitive old pool moving into a case-insensitive new one.",
+            HelpName = "table",
+        };
 
         var command = new Command("plan", Description).WithNotes(
             "0 no blocking finding (with --strict: no finding at all); 1 findings, or a call failed; 2 bad usage.",
@@ -61,6 +66,7 @@ internal static class PlanCommand
         command.Options.Add(snapshot);
         command.Options.Add(renames);
         command.Options.Add(strict);
+        command.Options.Add(foldIndexTable);
         options.AddShared(command);
         command.Validators.Add(result =>
         {
@@ -82,7 +88,8 @@ internal static class PlanCommand
             parse.GetValue(pagesPerSecond),
             parse.GetValue(snapshot),
             parse.GetValue(renames) ?? new Dictionary<string, string>(),
-            parse.GetValue(strict)), host, cancellationToken));
+            parse.GetValue(strict),
+            parse.GetValue(foldIndexTable)), host, cancellationToken));
         return command;
     }
 
@@ -111,6 +118,7 @@ internal static class PlanCommand
             OldClientSecretArnGiven = arguments.OldClientSecretArn is not null,
             Sample = sample,
             Renames = arguments.Renames,
+            FoldIndexTable = arguments.FoldIndexTable,
         };
         var findings = PlanChecks.Evaluate(input);
         var report = BuildReport(input, findings, oldPool, newPool, arguments);
@@ -296,5 +304,6 @@ internal static class PlanCommand
         int PagesPerSecond,
         string? SnapshotPath,
         IReadOnlyDictionary<string, string> Renames,
-        bool Strict);
+        bool Strict,
+        string? FoldIndexTable);
 }

@@ -29,6 +29,9 @@ internal sealed record PlanInput
     /// <summary>Old users read with <c>--scan</c>; null without it.</summary>
     public UserSample? Sample { get; init; }
 
+    /// <summary>The fold index table the function reads (<c>--fold-index-table</c>, as MIGRATION_FOLD_INDEX_TABLE); null when none.</summary>
+    public string? FoldIndexTable { get; init; }
+
     /// <summary>Old attribute name to new attribute name (<c>--attribute-renames</c>, as MIGRATION_ATTRIBUTE_RENAMES).</summary>
     public IReadOnlyDictionary<string, string> Renames { get; init; } = new Dictionary<string, string>();
 }

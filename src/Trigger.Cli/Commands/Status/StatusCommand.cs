@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Spectre.Console;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
+using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Commands.Status;
 
@@ -72,7 +73,7 @@ internal static class StatusCommand
         {
             using var pace = new ListingPace(pagesPerSecond);
             // Usernames match the way the new pool matches them.
-            var comparer = newDescribed.UsernameConfiguration?.CaseSensitive == false ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+            IEqualityComparer<string> comparer = NameRule.For(newDescribed.UsernameConfiguration?.CaseSensitive);
             var newUsernames = await Terminal.WithProgressAsync(host, "Listing new users", newDescribed.EstimatedNumberOfUsers, async report =>
             {
                 var names = new HashSet<string>(comparer);

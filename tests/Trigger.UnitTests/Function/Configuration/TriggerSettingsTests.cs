@@ -126,4 +126,16 @@ public sealed class TriggerSettingsTests
             TriggerSettingNames.OldClientId => "abc",
             _ => null,
         }).OldRegion);
+
+    [Fact]
+    public void Load_NoSchemaSettings_NothingOverridesWhatTheNewPoolSays() =>
+        Assert.Equal(NewPoolOverrides.None, Load().Migration.Overrides);
+
+    [Fact]
+    public void Load_EachSchemaSetting_OverridesOnlyItsOwnPart()
+    {
+        Assert.Equal(NewPoolOverrides.AliasAttributes, Load(("MIGRATION_ALIAS_ATTRIBUTES", "email")).Migration.Overrides);
+        Assert.Equal(NewPoolOverrides.CustomAttributes, Load(("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:a")).Migration.Overrides);
+        Assert.Equal(NewPoolOverrides.PasswordPolicy, Load(("MIGRATION_NEW_PASSWORD_POLICY", "min=8")).Migration.Overrides);
+    }
 }

@@ -34,11 +34,6 @@ public sealed class SignUpGuardTests
             }
             : throw new InvalidOperationException();
 
-    private sealed class FixedSweepKey(string key) : ISweepKeySource
-    {
-        public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(key);
-    }
-
     private static InMemoryOldPool PoolWithDave() =>
         new InMemoryOldPool().Add(InMemoryOldPool.User("dave", attributes: [("email", "dave@example.com"), ("preferred_username", "dj")]));
 
