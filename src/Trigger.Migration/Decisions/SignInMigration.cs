@@ -15,12 +15,15 @@ public sealed class SignInMigration
     private readonly SignInNameResolver _resolver;
     private readonly AttributeMapper _mapper;
 
-    /// <summary>Creates the migration over <paramref name="oldPool"/>.</summary>
-    public SignInMigration(IOldUserDirectory oldPool, SignInMigrationOptions options)
+    /// <summary>
+    /// Creates the migration over <paramref name="oldPool"/>; <paramref name="foldIndex"/>, when given, is
+    /// consulted when the exact look-ups find nobody (a case-sensitive old pool behind a case-insensitive new one).
+    /// </summary>
+    public SignInMigration(IOldUserDirectory oldPool, SignInMigrationOptions options, IFoldedNameIndex? foldIndex = null)
     {
         _oldPool = oldPool;
         _options = options;
-        _resolver = new SignInNameResolver(oldPool, options.AliasAttributes);
+        _resolver = new SignInNameResolver(oldPool, options.AliasAttributes, foldIndex);
         _mapper = new AttributeMapper(options.Attributes);
     }
 

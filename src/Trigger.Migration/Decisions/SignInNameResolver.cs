@@ -4,9 +4,11 @@ namespace Trigger.Migration.Decisions;
 
 /// <summary>
 /// Resolves a typed sign-in name to exactly one old user: first as a username (the old pool also
-/// resolves its own aliases there), then through each plausible alias attribute with a ListUsers filter.
+/// resolves its own aliases there), then through each plausible alias attribute with a ListUsers filter,
+/// and last, when a fold index is configured, through the index: a case-sensitive old pool cannot find
+/// <c>Quinn</c> from the <c>quinn</c> a case-insensitive new pool hands the trigger.
 /// </summary>
-public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyCollection<string> aliasAttributes)
+public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyCollection<string> aliasAttributes, IFoldedNameIndex? foldIndex = null)
 {
     /// <summary>Resolves <paramref name="typedName"/>.</summary>
     public async Task<SignInResolution> ResolveAsync(string typedName, CancellationToken cancellationToken)
@@ -36,6 +38,26 @@ public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyColle
             }
         }
 
-        return SignInResolution.NotFound;
+        return foldIndex is null ? SignInResolution.NotFound : await ResolveFoldedAsync(typedName, cancellationToken);
+    }
+
+    // One owner resolves, read by its own (original-case) username so the password check and the answer use
+    // the old username; two or more owners of one folded name (Alice and alice, or one's username and
+    // another's email) are the conflict a case-insensitive pool cannot tell apart: refused.
+    private async Task<SignInResolution> ResolveFoldedAsync(string typedName, CancellationToken cancellationToken)
+    {
+        var owners = await foldIndex!.FindOwnersAsync(NameFolding.Fold(typedName), cancellationToken);
+        var usernames = owners.Select(owner => owner.Username).Distinct(StringComparer.Ordinal).ToList();
+        switch (usernames.Count)
+        {
+            case 0:
+                return SignInResolution.NotFound;
+            case 1:
+                // Null when the user was deleted since the index was built: nobody to migrate.
+                var user = await oldPool.FindByUsernameAsync(usernames[0], cancellationToken);
+                return user is null ? SignInResolution.NotFound : SignInResolution.Found(user, typedName);
+            default:
+                return SignInResolution.AmbiguousMatch;
+        }
     }
 }

@@ -15,13 +15,17 @@ namespace Trigger.Migration.Decisions;
 /// An AdminCreateUser of an old username passes only with the sweep's <see cref="SweepProof"/>.
 /// The guard takes no alias list: it checks every attribute a new pool can take as a name, so a narrowed
 /// MIGRATION_ALIAS_ATTRIBUTES (the trigger's resolution) cannot open a gap here.
+/// With a fold index, a name no exact look-up refused is also looked up folded: a case-sensitive old pool
+/// cannot find <c>Quinn</c> from <c>QUINN</c>, and a case-insensitive new pool would let <c>QUINN</c> take
+/// the name <c>Quinn</c> signs in with.
 /// </summary>
 public sealed class SignUpGuard(
     IOldUserDirectory oldPool,
     INewUserDirectory newPool,
     bool failOpen,
     ISweepKeySource? sweepKey = null,
-    TimeProvider? time = null)
+    TimeProvider? time = null,
+    IFoldedNameIndex? foldIndex = null)
 {
     /// <summary>
     /// Old users sharing one alias value that the guard checks; a value this many or more share is refused
@@ -121,7 +125,46 @@ public sealed class SignUpGuard(
             }
         }
 
+        if (foldIndex is not null)
+        {
+            try
+            {
+                if (await UnmigratedFoldedOwner(trigger, name, sweptUsername, cancellationToken) is { } foldedRefusal)
+                {
+                    return (foldedRefusal, false);
+                }
+            }
+            catch (UserDirectoryUnavailableException e) when (e.Transient)
+            {
+                unreachable = true;
+            }
+        }
+
         return (SignUpVerdict.Allowed, unreachable);
+    }
+
+    // The owners the fold index names for the name, each read by its own username (one deleted since the index
+    // was built owns nothing); the first that has not migrated refuses. Consulted even when an exact look-up
+    // found a migrated owner: Alice and alice both in the old pool leave one of them unmigrated.
+    private async Task<SignUpVerdict?> UnmigratedFoldedOwner(PreSignUpEvent trigger, string name, string? sweptUsername, CancellationToken cancellationToken)
+    {
+        var owners = await foldIndex!.FindOwnersAsync(NameFolding.Fold(name), cancellationToken);
+        var usernames = owners.Select(owner => owner.Username).Distinct(StringComparer.Ordinal).ToList();
+        if (usernames.Count >= OwnerLimit)
+        {
+            return SignUpVerdict.RefusedNameOwnedByOldUser;
+        }
+
+        foreach (var username in usernames)
+        {
+            if (await oldPool.FindByUsernameAsync(username, cancellationToken) is { } owner
+                && await Unmigrated(trigger, owner, sweptUsername, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     // The refusal when owner has not reached the new pool yet; null when it has, or when it is the user the sweep proved it creates.
