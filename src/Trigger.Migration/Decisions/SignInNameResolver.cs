@@ -47,7 +47,7 @@ public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyColle
     private async Task<SignInResolution> ResolveFoldedAsync(string typedName, CancellationToken cancellationToken)
     {
         var owners = await foldIndex!.FindOwnersAsync(NameFolding.Fold(typedName), cancellationToken);
-        var usernames = owners.Select(owner => owner.Username).Distinct(StringComparer.Ordinal).ToList();
+        var usernames = FoldedNames.Usernames(owners);
         switch (usernames.Count)
         {
             case 0:

@@ -149,7 +149,7 @@ public sealed class SignUpGuard(
     private async Task<SignUpVerdict?> UnmigratedFoldedOwner(PreSignUpEvent trigger, string name, string? sweptUsername, CancellationToken cancellationToken)
     {
         var owners = await foldIndex!.FindOwnersAsync(NameFolding.Fold(name), cancellationToken);
-        var usernames = owners.Select(owner => owner.Username).Distinct(StringComparer.Ordinal).ToList();
+        var usernames = FoldedNames.Usernames(owners);
         if (usernames.Count >= OwnerLimit)
         {
             return SignUpVerdict.RefusedNameOwnedByOldUser;
