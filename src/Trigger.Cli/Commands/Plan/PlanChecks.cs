@@ -10,6 +10,7 @@ internal static class PlanChecks
         [
             .. AttributeChecks.Run(input),
             .. SignInChecks.Run(input),
+            .. FoldConflictChecks.Run(input),
             .. AppClientChecks.Run(input),
             .. SecurityChecks.Run(input),
             .. TriggerChecks.Run(input),
