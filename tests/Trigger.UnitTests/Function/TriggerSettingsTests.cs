@@ -69,6 +69,8 @@ public sealed class TriggerSettingsTests
     [InlineData("MIGRATION_PRESIGNUP_FAIL_OPEN", "maybe")]
     [InlineData("MIGRATION_SAFETY_MARGIN_MS", "10")]
     [InlineData("MIGRATION_OLD_ENDPOINT_URL", "localhost:9229")]
+    [InlineData("MIGRATION_FOLD_INDEX_TABLE", "ab")]
+    [InlineData("MIGRATION_FOLD_INDEX_TABLE", "fold index")]
     public void Load_MalformedSetting_MessageNamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<SettingsException>(() => Load((name, value)));
@@ -125,4 +127,11 @@ public sealed class TriggerSettingsTests
             "MIGRATION_OLD_CLIENT_ID" => "abc",
             _ => null,
         }).OldRegion);
+
+    [Fact]
+    public void Load_FoldIndexTable_ReadWhenSetNullOtherwise()
+    {
+        Assert.Equal("TriggerMigration-Customers-FoldIndex1A2B", Load(("MIGRATION_FOLD_INDEX_TABLE", "TriggerMigration-Customers-FoldIndex1A2B")).FoldIndexTable);
+        Assert.Null(Load().FoldIndexTable);
+    }
 }
