@@ -24,10 +24,7 @@ public sealed class DynamoDbFoldedNameIndex : IFoldedNameIndex
     };
 
     private readonly string _tableName;
-    private readonly AmazonDynamoDBConfig _config;
-    private readonly AwsCredentialResolver _credentials;
-    private readonly SemaphoreSlim _clientGate = new(1, 1);
-    private IAmazonDynamoDB? _client;
+    private readonly SdkClientOnFirstUse<IAmazonDynamoDB> _client;
 
     /// <summary>
     /// The index in <paramref name="tableName"/>. Region and endpoint are checked now; the client is built on
@@ -39,17 +36,17 @@ public sealed class DynamoDbFoldedNameIndex : IFoldedNameIndex
         ArgumentException.ThrowIfNullOrEmpty(tableName);
         ArgumentNullException.ThrowIfNull(options);
         _tableName = tableName;
-        (_config, _credentials) = DynamoDbClients.Prepare(options, maxRetries, attemptTimeout);
+        var (config, credentials) = DynamoDbClients.Prepare(options, maxRetries, attemptTimeout);
+        _client = new SdkClientOnFirstUse<IAmazonDynamoDB>(credentials, source => new AmazonDynamoDBClient(source, config));
     }
 
     /// <summary>The index over an existing client (the ops tool's, or a test's).</summary>
     public DynamoDbFoldedNameIndex(string tableName, IAmazonDynamoDB client)
     {
         ArgumentException.ThrowIfNullOrEmpty(tableName);
+        ArgumentNullException.ThrowIfNull(client);
         _tableName = tableName;
-        _client = client ?? throw new ArgumentNullException(nameof(client));
-        _config = new AmazonDynamoDBConfig();
-        _credentials = new AwsCredentialResolver(null, null, AwsServiceDescription.DynamoDb.DisplayName);
+        _client = new SdkClientOnFirstUse<IAmazonDynamoDB>(client);
     }
 
     /// <inheritdoc />
@@ -58,7 +55,7 @@ public sealed class DynamoDbFoldedNameIndex : IFoldedNameIndex
         ArgumentNullException.ThrowIfNull(foldedName);
         try
         {
-            var client = await GetClientAsync(cancellationToken);
+            var client = await _client.GetAsync(cancellationToken);
             var response = await client.GetItemAsync(
                 new GetItemRequest
                 {
@@ -85,30 +82,6 @@ public sealed class DynamoDbFoldedNameIndex : IFoldedNameIndex
         {
             // Network failures and the SDK's own attempt timeout: the table was out of reach.
             throw new UserDirectoryUnavailableException($"fold index {(e is OperationCanceledException or TimeoutException ? "timeout" : "network error")}", e);
-        }
-    }
-
-    private async Task<IAmazonDynamoDB> GetClientAsync(CancellationToken cancellationToken)
-    {
-        if (_client is { } ready)
-        {
-            return ready;
-        }
-
-        await _clientGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_client is null)
-            {
-                var source = await _credentials.ResolveSourceAsync(cancellationToken);
-                _client = new AmazonDynamoDBClient(source, _config);
-            }
-
-            return _client;
-        }
-        finally
-        {
-            _clientGate.Release();
         }
     }
 }

@@ -152,22 +152,16 @@ public sealed class FoldIndexWorld : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Bridge is not null)
+        // The bridge first (it holds the bootstrap), then the servers it talked to.
+        foreach (var disposable in new IAsyncDisposable?[] { Bridge, Fake, Dynalite })
         {
-            await Bridge.DisposeAsync();
+            if (disposable is not null)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         Admin?.Dispose();
-        if (Fake is not null)
-        {
-            await Fake.DisposeAsync();
-        }
-
-        if (Dynalite is not null)
-        {
-            await Dynalite.DisposeAsync();
-        }
-
         if (SnapshotPath.Length > 0)
         {
             Directory.Delete(Path.GetDirectoryName(SnapshotPath)!, recursive: true);
