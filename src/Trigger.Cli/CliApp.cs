@@ -6,6 +6,7 @@ using Trigger.Cli.Commands.Status;
 using Trigger.Cli.Commands.Triggers;
 using Trigger.Cli.Common;
 using Trigger.Cli.Export;
+using Trigger.Cli.FoldIndex;
 using Trigger.Cli.Sweep;
 
 namespace Trigger.Cli;
@@ -45,6 +46,7 @@ internal static class CliApp
         root.Subcommands.Add(StatusCommand.Create(options, host));
         root.Subcommands.Add(ExportCommand.Create(options, host));
         root.Subcommands.Add(SweepCommand.Create(options, host));
+        root.Subcommands.Add(IndexCommand.Create(options, host));
         return root;
     }
 

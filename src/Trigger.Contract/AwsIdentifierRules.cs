@@ -99,6 +99,13 @@ public static partial class AwsIdentifierRules
     [GeneratedRegex($@"^arn:(?<partition>{PartitionSyntax}):secretsmanager:(?<region>{RegionSyntax}):(?<account>[0-9]{{12}}):secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{{6}}$", RegexOptions.CultureInvariant)]
     public static partial Regex SecretArnPattern();
 
+    /// <summary>True for a DynamoDB table name: 3 to 255 letters, digits, '_', '-' or '.' (the DynamoDB API reference's TableName pattern).</summary>
+    public static bool IsDynamoDbTableName(string value) => DynamoDbTableNamePattern().IsMatch(value);
+
+    /// <summary>The DynamoDB API reference's TableName pattern.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{3,255}$", RegexOptions.CultureInvariant)]
+    public static partial Regex DynamoDbTableNamePattern();
+
     /// <summary>
     /// A Lambda function ARN, optionally with a version or alias: Lambda API reference, FunctionArn
     /// <c>arn:(aws[a-zA-Z-]*)?:lambda:&lt;region&gt;:\d{12}:function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?</c>, a name of at most 64.

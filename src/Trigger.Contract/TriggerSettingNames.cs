@@ -54,6 +54,9 @@ public static class TriggerSettingNames
     /// <summary>Secrets Manager secret holding the sweep key the PreSignUp guard checks AdminCreateUser proofs with.</summary>
     public const string SweepKeySecretArn = "MIGRATION_SWEEP_KEY_SECRET_ARN";
 
+    /// <summary>The DynamoDB table of the fold index (a case-sensitive old pool's names folded to lowercase); unset: no index.</summary>
+    public const string FoldIndexTable = "MIGRATION_FOLD_INDEX_TABLE";
+
     /// <summary>Milliseconds kept back from the deadline.</summary>
     public const string SafetyMarginMs = "MIGRATION_SAFETY_MARGIN_MS";
 

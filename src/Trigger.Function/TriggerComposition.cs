@@ -1,5 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Aws.DynamoDb;
 using Trigger.Aws.PoolAdapters;
 using Trigger.Aws.SecretsManager;
 using Trigger.Aws.SecurityToken;
@@ -53,6 +54,12 @@ internal sealed class TriggerComposition
         RetryOnlyUnsentRequests = true,
     };
 
+    /// <summary>Retries of one fold-index GetItem (the SDK's standard mode: throttling, 5xx, network).</summary>
+    public const int FoldIndexRetries = 1;
+
+    /// <summary>One fold-index GetItem attempt's cap: a single-digit-millisecond read that takes this long is not coming.</summary>
+    public static TimeSpan FoldIndexAttemptTimeout { get; } = TimeSpan.FromMilliseconds(800);
+
     /// <summary>Builds everything; throws <see cref="AwsConfigurationException"/> for a client that cannot be built.</summary>
     public static TriggerComposition Create(TriggerSettings settings, IEnvironmentVariables environment, TimeProvider time, InvocationLogger log)
     {
@@ -99,13 +106,24 @@ internal sealed class TriggerComposition
                 new SecretsManagerClient(new AwsClientOptions { Region = RegionOf(settings.SweepKeySecretArn), ResiliencePipeline = pipeline, TimeProvider = time, EnvironmentVariables = environment }),
                 settings.SweepKeySecretArn);
 
+        // The fold index lives in the function's own account and region (the stack creates it), so it is read
+        // with the function's own credentials; one GetItem per look-up, one SDK retry, each attempt capped so
+        // a slow table still leaves the budget room to answer.
+        var foldIndex = settings.FoldIndexTable is null
+            ? null
+            : new DynamoDbFoldedNameIndex(
+                settings.FoldIndexTable,
+                new AwsClientOptions { TimeProvider = time, EnvironmentVariables = environment },
+                maxRetries: FoldIndexRetries,
+                attemptTimeout: FoldIndexAttemptTimeout);
+
         var oldPool = new MeteredOldPool(
             new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito), time);
         // The new pool (the event's userPoolId) is read once per pool, inside the first invocation's budget.
         var newPools = new CognitoNewPoolProfiles(newCognito);
         var dispatcher = new TriggerDispatcher(
-            new SignInMigration(oldPool, settings.Migration, newPools),
-            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.PreSignUpFailOpen, sweepKey, time, newPools),
+            new SignInMigration(oldPool, settings.Migration, newPools, foldIndex),
+            new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.PreSignUpFailOpen, sweepKey, time, newPools, foldIndex),
             oldPool,
             log,
             time,

@@ -4,6 +4,15 @@ using Trigger.Benchmarks.Sweep;
 // See docs/SWEEP.md, "Benchmark":
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 1000000 --quota 400 --rate 392   (50/s scaled up 8x)
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 200000 --quota 0               (the tool's ceiling)
+//   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --fold-index [users] [invocations]   (docs/BENCHMARKS.md, "Fold index")
+if (args.Length > 0 && args[0] == "--fold-index")
+{
+    return await FoldIndexBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500,
+        Console.Out);
+}
+
 var settings = BenchmarkSettings.Parse(args);
 if (settings.Serve)
 {

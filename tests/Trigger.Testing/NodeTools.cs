@@ -77,25 +77,36 @@ public static class NodeTools
         return root;
     }
 
+    /// <summary>The path of dynalite's command-line entry point (the DynamoDB emulator), under <paramref name="repositoryRoot"/>.</summary>
+    public static string DynaliteEntryPoint(string repositoryRoot) =>
+        Path.Combine(repositoryRoot, "node_modules", "dynalite", "cli.js");
+
     /// <summary>
-    /// True when cognito-local is installed at the version the lock file pins and npm finished its
+    /// True when cognito-local and dynalite are installed at the versions the lock file pins and npm finished its
     /// install (npm writes <c>node_modules/.package-lock.json</c> at the end of a successful install).
     /// </summary>
     internal static bool IsInstalled(string root)
     {
-        var entry = CognitoLocalEntryPoint(root);
         var hiddenLock = Path.Combine(root, "node_modules", ".package-lock.json");
-        if (!File.Exists(entry) || !File.Exists(hiddenLock))
+        if (!File.Exists(CognitoLocalEntryPoint(root)) || !File.Exists(DynaliteEntryPoint(root)) || !File.Exists(hiddenLock))
         {
             return false;
         }
 
-        var locked = ReadVersion(Path.Combine(root, "package-lock.json"), lockFile: true);
-        var installed = ReadVersion(Path.Combine(root, "node_modules", "cognito-local", "package.json"), lockFile: false);
-        return locked is not null && string.Equals(locked, installed, StringComparison.Ordinal);
+        foreach (var package in new[] { "cognito-local", "dynalite" })
+        {
+            var locked = ReadVersion(Path.Combine(root, "package-lock.json"), package, lockFile: true);
+            var installed = ReadVersion(Path.Combine(root, "node_modules", package, "package.json"), package, lockFile: false);
+            if (locked is null || !string.Equals(locked, installed, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static string? ReadVersion(string path, bool lockFile)
+    private static string? ReadVersion(string path, string package, bool lockFile)
     {
         if (!File.Exists(path))
         {
@@ -103,7 +114,7 @@ public static class NodeTools
         }
 
         var json = JsonNode.Parse(File.ReadAllText(path));
-        var node = lockFile ? json?["packages"]?["node_modules/cognito-local"] : json;
+        var node = lockFile ? json?["packages"]?[$"node_modules/{package}"] : json;
         return node?["version"]?.GetValue<string>();
     }
 

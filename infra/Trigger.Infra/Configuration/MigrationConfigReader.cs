@@ -85,9 +85,11 @@ internal static partial class MigrationConfigReader
             throw entry.Error("alarmTopicArn", $"\"{topic}\" is not in the migration's region {region}");
         }
 
+        var foldIndex = entry.OptionalBool("foldIndex", fallback: false);
         entry.RejectUnknownKeys();
         return new MigrationSettings
         {
+            FoldIndex = foldIndex,
             Name = name,
             Account = account,
             Region = region,

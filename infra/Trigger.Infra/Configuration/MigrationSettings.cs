@@ -38,6 +38,13 @@ internal sealed record MigrationSettings
     /// <summary>The function's optional behaviour settings; <see cref="FunctionSettings.None"/> when not configured.</summary>
     public required FunctionSettings FunctionSettings { get; init; }
 
+    /// <summary>
+    /// True when the stack creates the fold index table (on demand) for a case-sensitive old pool migrating into
+    /// a case-insensitive new pool; the function reads it with GetItem (MIGRATION_FOLD_INDEX_TABLE) and
+    /// <c>cognito-migrate index</c> fills it from an export.
+    /// </summary>
+    public bool FoldIndex { get; init; }
+
     /// <summary>Optional SNS topic in <see cref="Region"/> that receives alarm and OK notifications.</summary>
     public string? AlarmTopicArn { get; init; }
 

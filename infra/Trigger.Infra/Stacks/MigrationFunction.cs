@@ -1,8 +1,10 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using Trigger.Contract;
 using Trigger.Infra.Configuration;
 using LambdaFunction = Amazon.CDK.AWS.Lambda.Function;
 
@@ -87,6 +89,24 @@ internal sealed class MigrationFunction : Construct
             }));
         }
 
+        if (migration.FoldIndex)
+        {
+            // The fold index: rebuilt from an export whenever needed, so it goes with the stack. On demand: it is
+            // written in one burst by the ops tool and then only read, one GetItem per look-up.
+            FoldIndexTable = new Table(this, "FoldIndex", new TableProps
+            {
+                PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = FoldIndexKeyAttribute, Type = AttributeType.STRING },
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            });
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ReadFoldIndex",
+                Actions = FoldIndexReadActions,
+                Resources = [FoldIndexTable.TableArn],
+            }));
+        }
+
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
             FunctionName = migration.FunctionName,
@@ -104,7 +124,20 @@ internal sealed class MigrationFunction : Construct
             LoggingFormat = LoggingFormat.JSON,
             Environment = FunctionEnvironment.Of(migration),
         });
+        if (FoldIndexTable is not null)
+        {
+            Function.AddEnvironment(TriggerSettingNames.FoldIndexTable, FoldIndexTable.TableName);
+        }
     }
+
+    /// <summary>The table's partition key, as the function and the ops tool write and read it.</summary>
+    internal const string FoldIndexKeyAttribute = "folded";
+
+    /// <summary>All the function does to the fold index: one GetItem per look-up.</summary>
+    internal static readonly string[] FoldIndexReadActions = ["dynamodb:GetItem"];
+
+    /// <summary>The fold index table, when the configuration asks for one.</summary>
+    public Table? FoldIndexTable { get; }
 
     public LambdaFunction Function { get; }
 

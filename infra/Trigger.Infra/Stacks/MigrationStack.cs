@@ -92,6 +92,15 @@ internal sealed class MigrationStack : Stack
             });
         }
 
+        if (Trigger.FoldIndexTable is { } foldIndex)
+        {
+            _ = new CfnOutput(this, "FoldIndexTable", new CfnOutputProps
+            {
+                Value = foldIndex.TableName,
+                Description = "The fold index: fill it with cognito-migrate index --snapshot <export> --table <this>.",
+            });
+        }
+
         _ = new CfnOutput(this, "FunctionArn", new CfnOutputProps { Value = Trigger.Function.FunctionArn, Description = "The trigger function." });
         _ = new CfnOutput(this, "FunctionRoleArn", new CfnOutputProps { Value = Trigger.Role.RoleArn, Description = "The role an old pool's account trusts." });
         _ = new CfnOutput(this, "LogGroupName", new CfnOutputProps { Value = Trigger.LogGroup.LogGroupName, Description = "The trigger's logs." });

@@ -22,4 +22,8 @@ internal sealed record AwsServiceDescription(
 
     public static AwsServiceDescription SecurityToken { get; } = new(
         "STS", "sts", "sts", string.Empty, "AWS_ENDPOINT_URL_STS");
+
+    // Called through AWSSDK.DynamoDBv2; the description only feeds our endpoint and region rules.
+    public static AwsServiceDescription DynamoDb { get; } = new(
+        "DynamoDB", "dynamodb", "dynamodb", "DynamoDB_20120810", "AWS_ENDPOINT_URL_DYNAMODB");
 }

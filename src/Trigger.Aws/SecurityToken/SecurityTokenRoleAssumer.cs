@@ -11,11 +11,8 @@ namespace Trigger.Aws.SecurityToken;
 /// </summary>
 internal sealed class SecurityTokenRoleAssumer : IRoleAssumer
 {
-    private readonly AwsCredentialResolver _sourceCredentials;
-    private readonly AmazonSecurityTokenServiceConfig _config;
+    private readonly SdkClientOnFirstUse<AmazonSecurityTokenServiceClient> _client;
     private readonly TimeProvider _timeProvider;
-    private readonly SemaphoreSlim _clientGate = new(1, 1);
-    private AmazonSecurityTokenServiceClient? _client;
 
     public SecurityTokenRoleAssumer(AwsClientOptions options, Func<CancellationToken, Task<AWSCredentials>>? defaultCredentials = null)
     {
@@ -24,14 +21,16 @@ internal sealed class SecurityTokenRoleAssumer : IRoleAssumer
         Region = AwsEndpoints.ResolveRegion(options.Region, environment, service);
         Endpoint = AwsEndpoints.ResolveEndpoint(service, Region, options.EndpointOverride, environment);
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
-        _sourceCredentials = new AwsCredentialResolver(options.Credentials, defaultCredentials, service.DisplayName);
-        _config = new AmazonSecurityTokenServiceConfig
+        var config = new AmazonSecurityTokenServiceConfig
         {
             // ServiceURL pins the endpoint; AuthenticationRegion keeps the signature scoped to the region.
             ServiceURL = Endpoint.ToString(),
             AuthenticationRegion = Region,
             HttpClientFactory = new SdkHttpClientFactory(options.HttpClient),
         };
+        _client = new SdkClientOnFirstUse<AmazonSecurityTokenServiceClient>(
+            new AwsCredentialResolver(options.Credentials, defaultCredentials, service.DisplayName),
+            source => new AmazonSecurityTokenServiceClient(source, config));
     }
 
     public string Region { get; }
@@ -40,7 +39,7 @@ internal sealed class SecurityTokenRoleAssumer : IRoleAssumer
 
     public async Task<AssumedRoleSession> AssumeRoleAsync(AssumeRoleOptions role, CancellationToken cancellationToken)
     {
-        var client = await GetClientAsync(cancellationToken);
+        var client = await _client.GetAsync(cancellationToken);
         var response = await client.AssumeRoleAsync(
             new AssumeRoleRequest
             {
@@ -63,29 +62,5 @@ internal sealed class SecurityTokenRoleAssumer : IRoleAssumer
             : _timeProvider.GetUtcNow() + role.Duration;
 
         return new AssumedRoleSession(new ImmutableCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken), expiration);
-    }
-
-    private async Task<AmazonSecurityTokenServiceClient> GetClientAsync(CancellationToken cancellationToken)
-    {
-        if (_client is { } ready)
-        {
-            return ready;
-        }
-
-        await _clientGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_client is null)
-            {
-                var source = await _sourceCredentials.ResolveSourceAsync(cancellationToken);
-                _client = new AmazonSecurityTokenServiceClient(source, _config);
-            }
-
-            return _client;
-        }
-        finally
-        {
-            _clientGate.Release();
-        }
     }
 }

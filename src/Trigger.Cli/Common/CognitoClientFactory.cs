@@ -93,7 +93,9 @@ internal sealed class CognitoClientFactory
         }
     }
 
-    private AWSCredentials? BaseCredentials()
+    /// <summary>The credentials of the command line itself (no role assumed): the host's, <c>--profile</c>'s, or null for the default chain.</summary>
+    /// <exception cref="CliFailure">Exit code 2: an unknown profile.</exception>
+    public AWSCredentials? BaseCredentials()
     {
         if (_host.Credentials is not null)
         {
@@ -113,6 +115,9 @@ internal sealed class CognitoClientFactory
 
         throw new CliFailure($"--profile '{_profileName}' was not found in the AWS credentials or config file, or it holds no credentials.", ExitCodes.Usage);
     }
+
+    /// <summary>The region <c>--profile</c> names, if any.</summary>
+    public string? ProfileRegion => _profile.Value?.Region?.SystemName;
 
     private CredentialProfile? FindProfile() =>
         _profileName is not null && ProfileStore().TryGetProfile(_profileName, out var profile) ? profile : null;

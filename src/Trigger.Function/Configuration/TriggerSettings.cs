@@ -36,6 +36,9 @@ internal sealed record TriggerSettings
     /// <summary>The Secrets Manager secret holding the sweep key the PreSignUp guard checks sweep proofs with; null to accept none.</summary>
     public string? SweepKeySecretArn { get; init; }
 
+    /// <summary>The DynamoDB table of the fold index, consulted when exact look-ups in the old pool find nobody; null for none.</summary>
+    public string? FoldIndexTable { get; init; }
+
     /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
 
@@ -91,8 +94,16 @@ internal sealed record TriggerSettings
             var url => throw new SettingsException($"MIGRATION_OLD_ENDPOINT_URL must be an absolute http(s) URL, not '{url}'."),
         };
 
+        // DynamoDB table names: 3 to 255 of letters, digits, '_', '-' and '.' (CreateTable's TableName).
+        var foldIndexTable = Optional(TriggerSettingNames.FoldIndexTable);
+        if (foldIndexTable is not null && !AwsIdentifierRules.IsDynamoDbTableName(foldIndexTable))
+        {
+            throw new SettingsException($"{TriggerSettingNames.FoldIndexTable} must be a DynamoDB table name (3 to 255 letters, digits, '_', '-' or '.').");
+        }
+
         return new TriggerSettings
         {
+            FoldIndexTable = foldIndexTable,
             OldUserPoolId = poolId,
             OldClientId = clientId,
             OldRegion = region,

@@ -16,18 +16,22 @@ public sealed class SignInMigration
     private readonly IOldUserDirectory _oldPool;
     private readonly SignInMigrationOptions _options;
     private readonly INewPoolProfiles? _newPools;
+    private readonly IFoldedNameIndex? _foldIndex;
     private Plan? _plan;
 
     /// <summary>
     /// Creates the migration over <paramref name="oldPool"/>. Without <paramref name="newPools"/> the options
     /// are used as they are and the new pool is taken to be case-sensitive (the API's default).
+    /// <paramref name="foldIndex"/>, when given, is consulted when the exact look-ups find nobody (a
+    /// case-sensitive old pool behind a case-insensitive new one).
     /// </summary>
-    public SignInMigration(IOldUserDirectory oldPool, SignInMigrationOptions options, INewPoolProfiles? newPools = null)
+    public SignInMigration(IOldUserDirectory oldPool, SignInMigrationOptions options, INewPoolProfiles? newPools = null, IFoldedNameIndex? foldIndex = null)
     {
         _oldPool = oldPool;
         _options = options;
         _newPools = newPools;
-        _plan = newPools is null ? new Plan(null, oldPool, options, NameRule.CaseSensitive) : null;
+        _foldIndex = foldIndex;
+        _plan = newPools is null ? new Plan(null, oldPool, options, NameRule.CaseSensitive, foldIndex) : null;
     }
 
     /// <summary>
@@ -131,7 +135,7 @@ public sealed class SignInMigration
             return kept;
         }
 
-        var plan = new Plan(profile, _oldPool, _options.For(profile), profile.Names);
+        var plan = new Plan(profile, _oldPool, _options.For(profile), profile.Names, _foldIndex);
         _plan = plan;
         return plan;
     }
@@ -158,13 +162,13 @@ public sealed class SignInMigration
     }
 
     // The decisions' parts for one new pool.
-    private sealed class Plan(NewPoolProfile? profile, IOldUserDirectory oldPool, SignInMigrationOptions options, NameRule names)
+    private sealed class Plan(NewPoolProfile? profile, IOldUserDirectory oldPool, SignInMigrationOptions options, NameRule names, IFoldedNameIndex? foldIndex)
     {
         public NewPoolProfile? Profile { get; } = profile;
 
         public SignInMigrationOptions Options { get; } = options;
 
-        public SignInNameResolver Resolver { get; } = new(oldPool, options.AliasAttributes, names);
+        public SignInNameResolver Resolver { get; } = new(oldPool, options.AliasAttributes, names, foldIndex);
 
         public AttributeMapper Mapper { get; } = new(options.Attributes);
     }

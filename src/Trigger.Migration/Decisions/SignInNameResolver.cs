@@ -4,11 +4,13 @@ namespace Trigger.Migration.Decisions;
 
 /// <summary>
 /// Resolves a typed sign-in name to exactly one old user: first as a username (the old pool also
-/// resolves its own aliases there), then through each plausible alias attribute with a ListUsers filter.
+/// resolves its own aliases there), then through each plausible alias attribute with a ListUsers filter,
+/// and last, when a fold index is configured, through the index: a case-sensitive old pool cannot find
+/// <c>Quinn</c> from the <c>quinn</c> a case-insensitive new pool hands the trigger.
 /// Whether the user was found by an alias is judged by the new pool's <see cref="NameRule"/>: the name the
 /// new pool handed over is the old username when that pool would take the two for one name.
 /// </summary>
-public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyCollection<string> aliasAttributes, NameRule newPoolNames)
+public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyCollection<string> aliasAttributes, NameRule newPoolNames, IFoldedNameIndex? foldIndex = null)
 {
     /// <summary>Resolves <paramref name="typedName"/>.</summary>
     public async Task<SignInResolution> ResolveAsync(string typedName, CancellationToken cancellationToken)
@@ -38,6 +40,26 @@ public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyColle
             }
         }
 
-        return SignInResolution.NotFound;
+        return foldIndex is null ? SignInResolution.NotFound : await ResolveFoldedAsync(typedName, cancellationToken);
+    }
+
+    // One owner resolves, read by its own (original-case) username so the password check and the answer use
+    // the old username; two or more owners of one folded name (Alice and alice, or one's username and
+    // another's email) are the conflict a case-insensitive pool cannot tell apart: refused.
+    private async Task<SignInResolution> ResolveFoldedAsync(string typedName, CancellationToken cancellationToken)
+    {
+        var owners = await foldIndex!.FindOwnersAsync(NameFolding.Fold(typedName), cancellationToken);
+        var usernames = FoldedNames.Usernames(owners);
+        switch (usernames.Count)
+        {
+            case 0:
+                return SignInResolution.NotFound;
+            case 1:
+                // Null when the user was deleted since the index was built: nobody to migrate.
+                var user = await oldPool.FindByUsernameAsync(usernames[0], cancellationToken);
+                return user is null ? SignInResolution.NotFound : SignInResolution.Found(user, typedName, newPoolNames);
+            default:
+                return SignInResolution.AmbiguousMatch;
+        }
     }
 }

@@ -18,6 +18,9 @@ namespace Trigger.Migration.Decisions;
 /// Names are held against each other by the new pool's <see cref="NameRule"/> (read through
 /// <paramref name="newPools"/>; case-sensitive without it): whether an owner already is in the new pool, and
 /// whether the sweep's proof names that owner. A new pool that cannot be read refuses.
+/// With a fold index, a name no exact look-up refused is also looked up folded: a case-sensitive old pool
+/// cannot find <c>Quinn</c> from <c>QUINN</c>, and a case-insensitive new pool would let <c>QUINN</c> take
+/// the name <c>Quinn</c> signs in with.
 /// </summary>
 public sealed class SignUpGuard(
     IOldUserDirectory oldPool,
@@ -25,7 +28,8 @@ public sealed class SignUpGuard(
     bool failOpen,
     ISweepKeySource? sweepKey = null,
     TimeProvider? time = null,
-    INewPoolProfiles? newPools = null)
+    INewPoolProfiles? newPools = null,
+    IFoldedNameIndex? foldIndex = null)
 {
     /// <summary>
     /// Old users sharing one alias value that the guard checks; a value this many or more share is refused
@@ -139,7 +143,46 @@ public sealed class SignUpGuard(
             }
         }
 
+        if (foldIndex is not null)
+        {
+            try
+            {
+                if (await UnmigratedFoldedOwner(trigger, name, sweptUsername, names, cancellationToken) is { } foldedRefusal)
+                {
+                    return (foldedRefusal, false);
+                }
+            }
+            catch (UserDirectoryUnavailableException e) when (e.Transient)
+            {
+                unreachable = true;
+            }
+        }
+
         return (SignUpVerdict.Allowed, unreachable);
+    }
+
+    // The owners the fold index names for the name, each read by its own username (one deleted since the index
+    // was built owns nothing); the first that has not migrated refuses. Consulted even when an exact look-up
+    // found a migrated owner: Alice and alice both in the old pool leave one of them unmigrated.
+    private async Task<SignUpVerdict?> UnmigratedFoldedOwner(PreSignUpEvent trigger, string name, string? sweptUsername, NameRule names, CancellationToken cancellationToken)
+    {
+        var owners = await foldIndex!.FindOwnersAsync(NameFolding.Fold(name), cancellationToken);
+        var usernames = FoldedNames.Usernames(owners);
+        if (usernames.Count >= OwnerLimit)
+        {
+            return SignUpVerdict.RefusedNameOwnedByOldUser;
+        }
+
+        foreach (var username in usernames)
+        {
+            if (await oldPool.FindByUsernameAsync(username, cancellationToken) is { } owner
+                && await Unmigrated(trigger, owner, sweptUsername, names, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
     }
 
     // The refusal when owner has not reached the new pool yet; null when it has, or when it is the user the sweep proved it creates.

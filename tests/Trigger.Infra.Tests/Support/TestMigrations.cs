@@ -19,6 +19,7 @@ internal static class TestMigrations
         "TriggerMigration-ExistingDr",
         "TriggerMigration-Unguarded",
         "TriggerMigration-Closed",
+        "TriggerMigration-Folded",
         "TriggerOldPoolAccess-222222222222-old-pool-reader",
     ];
 
@@ -122,6 +123,14 @@ internal static class TestMigrations
               "region": "eu-west-1",
               "oldPool": { "userPoolId": "eu-west-1_OldPool05", "clientId": "oldclient05" },
               "newPool": { "create": { "signInAliases": [], "migrationWindowOpen": false } }
+            },
+            {
+              "name": "Folded",
+              "account": "111111111111",
+              "region": "eu-west-1",
+              "oldPool": { "userPoolId": "eu-west-1_OldPool06", "clientId": "oldclient06" },
+              "newPool": { "create": { "signInAliases": ["email"], "signInCaseSensitive": false } },
+              "foldIndex": true
             }
           ]
         }

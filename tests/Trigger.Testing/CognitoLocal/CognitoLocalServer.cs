@@ -275,7 +275,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -308,7 +308,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         DeleteDirectory(WorkingDirectory);
     }
 
-    private static void KillQuietly(Process process)
+    internal static void KillQuietly(Process process)
     {
         try
         {

@@ -11,6 +11,7 @@ internal static class PlanChecks
             .. AttributeChecks.Run(input),
             .. SignInChecks.Run(input),
             .. CaseRuleChecks.Run(input),
+            .. FoldConflictChecks.Run(input),
             .. AppClientChecks.Run(input),
             .. SecurityChecks.Run(input),
             .. TriggerChecks.Run(input),

@@ -70,6 +70,8 @@ public sealed class TriggerSettingsTests
     [InlineData(TriggerSettingNames.PreSignUpFailOpen, "maybe")]
     [InlineData(TriggerSettingNames.SafetyMarginMs, "10")]
     [InlineData(TriggerSettingNames.OldEndpointUrl, "localhost:9229")]
+    [InlineData(TriggerSettingNames.FoldIndexTable, "ab")]
+    [InlineData(TriggerSettingNames.FoldIndexTable, "fold index")]
     public void Load_MalformedSetting_MessageNamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<SettingsException>(() => Load((name, value)));
@@ -134,8 +136,15 @@ public sealed class TriggerSettingsTests
     [Fact]
     public void Load_EachSchemaSetting_OverridesOnlyItsOwnPart()
     {
-        Assert.Equal(NewPoolOverrides.AliasAttributes, Load(("MIGRATION_ALIAS_ATTRIBUTES", "email")).Migration.Overrides);
-        Assert.Equal(NewPoolOverrides.CustomAttributes, Load(("MIGRATION_NEW_CUSTOM_ATTRIBUTES", "custom:a")).Migration.Overrides);
-        Assert.Equal(NewPoolOverrides.PasswordPolicy, Load(("MIGRATION_NEW_PASSWORD_POLICY", "min=8")).Migration.Overrides);
+        Assert.Equal(NewPoolOverrides.AliasAttributes, Load((TriggerSettingNames.AliasAttributes, "email")).Migration.Overrides);
+        Assert.Equal(NewPoolOverrides.CustomAttributes, Load((TriggerSettingNames.NewCustomAttributes, "custom:a")).Migration.Overrides);
+        Assert.Equal(NewPoolOverrides.PasswordPolicy, Load((TriggerSettingNames.NewPasswordPolicy, "min=8")).Migration.Overrides);
+    }
+
+    [Fact]
+    public void Load_FoldIndexTable_ReadWhenSetNullOtherwise()
+    {
+        Assert.Equal("TriggerMigration-Customers-FoldIndex1A2B", Load((TriggerSettingNames.FoldIndexTable, "TriggerMigration-Customers-FoldIndex1A2B")).FoldIndexTable);
+        Assert.Null(Load().FoldIndexTable);
     }
 }
