@@ -100,14 +100,17 @@ internal sealed class TriggerComposition
                 settings.SweepKeySecretArn);
 
         var oldPool = new MeteredOldPool(
-            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito), time);
+            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito),
+            time,
+            new CognitoOldGroupMemberships(oldCognito, settings.OldUserPoolId));
         var dispatcher = new TriggerDispatcher(
             new SignInMigration(oldPool, settings.Migration),
             new SignUpGuard(oldPool, new CognitoNewUserDirectory(newCognito), settings.PreSignUpFailOpen, sweepKey, time),
             oldPool,
             log,
             time,
-            settings.SafetyMargin);
+            settings.SafetyMargin,
+            new GroupCarry(oldPool, new CognitoNewGroupMemberships(newCognito), new GroupHandOver(time)));
         return new TriggerComposition(dispatcher, clientSecret, oldPoolCredentials);
     }
 

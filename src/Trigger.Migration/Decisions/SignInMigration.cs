@@ -110,6 +110,7 @@ public sealed class SignInMigration
                 ForceAliasCreation = false,
             },
             ViaAlias = viaAlias,
+            OldUsername = user.Username,
             DroppedAttributes = mapped.Dropped,
         };
     }
