@@ -81,7 +81,7 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
                 ("Principal", Props(("Service", "lambda.amazonaws.com"))))))),
             ("ManagedPolicyArns", Match.Absent()),
             ("Policies", Match.Absent())));
-        Template.ResourceCountIs("AWS::IAM::Policy", 2);
+        Template.ResourceCountIs("AWS::IAM::Policy", 3);
     }
 
     [Fact]
@@ -117,12 +117,22 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void UserPool_CreatedPool_AttachesUserMigrationAndPreSignUp()
+    public void UserPool_CreatedPool_AttachesUserMigrationPreSignUpAndPostAuthentication()
     {
         Template.HasResourceProperties("AWS::Cognito::UserPool", Props(
             ("LambdaConfig", Match.ObjectEquals(Props(
                 ("UserMigration", GetAtt(FunctionId, "Arn")),
-                ("PreSignUp", GetAtt(FunctionId, "Arn")))))));
+                ("PreSignUp", GetAtt(FunctionId, "Arn")),
+                ("PostAuthentication", GetAtt(FunctionId, "Arn")))))));
+    }
+
+    [Fact]
+    public void NewPoolGroupsPolicy_CreatedPool_AllowsOnlyAddingMembershipsInTheCreatedPool()
+    {
+        Template.HasResourceProperties("AWS::IAM::Policy", Props(
+            ("Roles", new object[] { Ref(RoleId) }),
+            ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
+                Allow("AddMigratedUsersToTheirGroups", NewPoolGroupActions, GetAtt(PoolId, "Arn")))))));
     }
 
     [Fact]

@@ -18,10 +18,13 @@ internal static class TemplateValues
         Props(("Version", "2012-10-17"), ("Statement", statements));
 
     public static readonly string[] OldPoolActions =
-        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
+        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"];
 
     // The guard calls AdminGetUser on the new pool and nothing else; CloudFormation gets a single action as a string.
     public const string NewPoolReadActions = "cognito-idp:AdminGetUser";
+
+    // The groups step adds memberships in the new pool and does nothing else there.
+    public const string NewPoolGroupActions = "cognito-idp:AdminAddUserToGroup";
 
     public static readonly string[] LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 }

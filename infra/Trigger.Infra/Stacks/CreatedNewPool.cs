@@ -56,6 +56,8 @@ internal sealed class CreatedNewPool : Construct
             {
                 UserMigration = trigger.FunctionArn,
                 PreSignUp = trigger.FunctionArn,
+                // Adds a migrated user's old groups before Cognito issues the first tokens.
+                PostAuthentication = trigger.FunctionArn,
             };
         }
 

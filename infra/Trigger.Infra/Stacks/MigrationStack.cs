@@ -16,6 +16,9 @@ internal sealed class MigrationStack : Stack
 
     internal static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser"];
 
+    /// <summary>The PostAuthentication step adds a migrated user to their old groups, and does nothing else in the new pool.</summary>
+    internal static readonly string[] NewPoolGroupActions = ["cognito-idp:AdminAddUserToGroup"];
+
     public MigrationStack(Construct scope, MigrationSettings migration, string codeFolder)
         : base(scope, migration.StackName, new StackProps
         {
@@ -67,6 +70,25 @@ internal sealed class MigrationStack : Stack
                 Action = "lambda:InvokeFunction",
                 SourceArn = newPoolArn,
                 SourceAccount = migration.Account,
+            });
+        }
+
+        if (invokedByCognito)
+        {
+            // The groups step (PostAuthentication) adds memberships in the new pool; its own policy for the
+            // same reason as the guard's below.
+            _ = new Policy(this, "NewPoolGroups", new PolicyProps
+            {
+                Roles = [Trigger.Role],
+                Statements =
+                [
+                    new PolicyStatement(new PolicyStatementProps
+                    {
+                        Sid = "AddMigratedUsersToTheirGroups",
+                        Actions = NewPoolGroupActions,
+                        Resources = [newPoolArn],
+                    }),
+                ],
             });
         }
 
