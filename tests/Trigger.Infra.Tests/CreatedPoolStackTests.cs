@@ -136,6 +136,22 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
+    public void Groups_CreatedPoolWithGroups_DeclaresEachInThePool()
+    {
+        Template.ResourceCountIs("AWS::Cognito::UserPoolGroup", 2);
+        Template.HasResourceProperties("AWS::Cognito::UserPoolGroup", Match.ObjectEquals(Props(
+            ("UserPoolId", Ref(PoolId)),
+            ("GroupName", "admins"),
+            ("Description", "Full access"),
+            ("Precedence", 1),
+            ("RoleArn", "arn:aws:iam::111111111111:role/admins"))));
+        Template.HasResourceProperties("AWS::Cognito::UserPoolGroup", Match.ObjectEquals(Props(
+            ("UserPoolId", Ref(PoolId)),
+            ("GroupName", "editors"),
+            ("Precedence", 5))));
+    }
+
+    [Fact]
     public void UserPool_CreatedPool_HasTheConfiguredAliasesAndAttributes()
     {
         Template.HasResourceProperties("AWS::Cognito::UserPool", Props(
