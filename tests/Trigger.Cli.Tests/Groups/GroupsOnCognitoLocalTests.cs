@@ -130,4 +130,32 @@ public sealed class GroupsOnCognitoLocalTests(CognitoLocalFixture world)
         var codes = JsonNode.Parse(result.Out)!["findings"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()).ToList();
         Assert.DoesNotContain(codes, c => c.StartsWith("group-missing", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task GroupsMembers_UsersInTheNewPool_GetTheirOldGroupsOnceAndOthersAreCounted()
+    {
+        var pair = await PairWithOldGroupsAsync();
+        await world.Admin.CreateUserAsync(pair.OldPoolId, new UserSpec("bob", TestPools.Password) { Email = "bob@example.com" });
+        await world.Admin.AddUserToGroupAsync(pair.OldPoolId, "bob", "editors");
+        // ada is in the new pool (migrated or swept) with one of her two groups already (a run killed half-way);
+        // bob has not arrived yet.
+        await world.Admin.CreateUserAsync(pair.NewPoolId, new UserSpec("ada", TestPools.Password) { Email = "ada@example.com" });
+        Assert.Equal(0, (await CliRunner.RunAsync(pair.Args("groups", "--role-map", $"{OldRole}={NewRole}"))).ExitCode);
+        await world.Admin.AddUserToGroupAsync(pair.NewPoolId, "ada", "admins");
+
+        var result = await CliRunner.RunAsync(pair.Args("groups", "--members", "--role-map", $"{OldRole}={NewRole}", "--output", "json"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var counts = JsonNode.Parse(result.Out)!["memberships"]!;
+        Assert.Equal(1, counts["added"]!.GetValue<int>());
+        Assert.Equal(1, counts["alreadyMembers"]!.GetValue<int>());
+        Assert.Equal(1, counts["notInNewPool"]!.GetValue<int>());
+        Assert.Equal(["admins", "editors"], await world.Admin.GroupsOfAsync(pair.NewPoolId, "ada"));
+
+        var again = await CliRunner.RunAsync(pair.Args("groups", "--members", "--role-map", $"{OldRole}={NewRole}", "--output", "json"));
+
+        var second = JsonNode.Parse(again.Out)!["memberships"]!;
+        Assert.Equal(0, second["added"]!.GetValue<int>());
+        Assert.Equal(2, second["alreadyMembers"]!.GetValue<int>());
+    }
 }

@@ -30,6 +30,12 @@ internal static class GroupsCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be created; change nothing." };
+        var members = new Option<bool>("--members")
+        {
+            Description = "Also add users already in the new pool to the groups they belong to in the old pool (after the sweep; repairs users "
+                + "the trigger migrated without their groups). Safe to run again: only missing memberships are added.",
+        };
+        var rate = CountOption.Optional("--rate", "With --members: memberships added per second, 1 to 25 (UserResourceUpdate quota, 25/s, not adjustable, shared). Default 10.", 1, 25);
 
         var command = new Command("groups", Description).WithNotes(
             "0 every old group is in the new pool (or, with --dry-run, would be); 1 refused, or a call failed; 2 bad usage.",
@@ -40,6 +46,8 @@ internal static class GroupsCommand
         options.AddNewPool(command);
         command.Options.Add(roleMap);
         command.Options.Add(dryRun);
+        command.Options.Add(members);
+        command.Options.Add(rate);
         options.AddShared(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -50,6 +58,7 @@ internal static class GroupsCommand
                 factory.Connect(options.ReadNewPool(parse)),
                 parse.GetValue(roleMap) ?? new Dictionary<string, string>(),
                 parse.GetValue(dryRun),
+                parse.GetValue(members) ? parse.GetValue(rate) ?? 10 : null,
                 options.ReadOutput(parse),
                 host,
                 cancellationToken);
@@ -62,6 +71,7 @@ internal static class GroupsCommand
         PoolConnection newPool,
         IReadOnlyDictionary<string, string> roleMap,
         bool dryRun,
+        int? membersRate,
         OutputFormat output,
         CliHost host,
         CancellationToken cancellationToken)
@@ -105,13 +115,19 @@ internal static class GroupsCommand
             created.Add(new GroupLine(group.Wanted.GroupName!, group.Wanted.Precedence, group.Wanted.RoleArn, []));
         }
 
+        var memberships = membersRate is { } perSecond
+            ? await MembershipCopy.RunAsync(oldPool, newPool, [.. comparison.Select(c => c.Old.GroupName!)], perSecond, dryRun, cancellationToken)
+            : null;
         var report = new GroupsReport(
             oldPool.PoolId,
             newPool.PoolId,
             dryRun,
             created,
             [.. comparison.Where(c => c.State == GroupState.Same).Select(c => c.Old.GroupName!)],
-            [.. comparison.Where(c => c.State == GroupState.Differs).Select(c => new GroupLine(c.Old.GroupName!, c.Wanted.Precedence, c.Wanted.RoleArn, c.Differences))]);
+            [.. comparison.Where(c => c.State == GroupState.Differs).Select(c => new GroupLine(c.Old.GroupName!, c.Wanted.Precedence, c.Wanted.RoleArn, c.Differences))])
+        {
+            Memberships = memberships,
+        };
         if (output == OutputFormat.Json)
         {
             JsonOutput.Write(host.Out, report, GroupsJsonContext.Default.GroupsReport);
@@ -158,6 +174,13 @@ internal static class GroupsCommand
         writer.WriteLine(report.Created.Count == 0
             ? $"The new pool {report.NewPoolId} has every group of {report.OldPoolId}."
             : $"{report.Created.Count} group(s) {verb} in {report.NewPoolId}.");
+        if (report.Memberships is { } m)
+        {
+            writer.WriteLine(
+                $"Memberships: {m.Added} {(report.DryRun ? "to add" : "added")}, {m.AlreadyMembers} already there, "
+                + $"{m.NotInNewPool} of users not in the new pool yet, {m.GroupsMissing.Count} group(s) missing in the new pool"
+                + (m.GroupsMissing.Count > 0 ? $" ({string.Join(", ", m.GroupsMissing)})" : "") + ".");
+        }
     }
 
     private static string Details(GroupLine group) =>

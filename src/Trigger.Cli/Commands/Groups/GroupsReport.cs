@@ -15,7 +15,11 @@ internal sealed record GroupsReport(
     bool DryRun,
     IReadOnlyList<GroupLine> Created,
     IReadOnlyList<string> Unchanged,
-    IReadOnlyList<GroupLine> Differing);
+    IReadOnlyList<GroupLine> Differing)
+{
+    /// <summary>With <c>--members</c>: the memberships copied; null without it.</summary>
+    public MembershipCounts? Memberships { get; init; }
+}
 
 /// <summary>One group in the report.</summary>
 /// <param name="Name">The group's name.</param>
