@@ -77,19 +77,7 @@ internal sealed class MigrationStack : Stack
         {
             // The groups step (PostAuthentication) adds memberships in the new pool; its own policy for the
             // same reason as the guard's below.
-            _ = new Policy(this, "NewPoolGroups", new PolicyProps
-            {
-                Roles = [Trigger.Role],
-                Statements =
-                [
-                    new PolicyStatement(new PolicyStatementProps
-                    {
-                        Sid = "AddMigratedUsersToTheirGroups",
-                        Actions = NewPoolGroupActions,
-                        Resources = [newPoolArn],
-                    }),
-                ],
-            });
+            NewPoolPolicy("NewPoolGroups", "AddMigratedUsersToTheirGroups", NewPoolGroupActions, newPoolArn);
         }
 
         if (guardsSignUp)
@@ -97,19 +85,7 @@ internal sealed class MigrationStack : Stack
             // The PreSignUp guard looks names up in the new pool. A policy of its own, attached to
             // the role: the function does not wait for it, so function -> pool -> function never
             // closes into a cycle the way the role's default policy would.
-            _ = new Policy(this, "NewPoolRead", new PolicyProps
-            {
-                Roles = [Trigger.Role],
-                Statements =
-                [
-                    new PolicyStatement(new PolicyStatementProps
-                    {
-                        Sid = "ReadNewPoolForSignUpGuard",
-                        Actions = NewPoolReadActions,
-                        Resources = [newPoolArn],
-                    }),
-                ],
-            });
+            NewPoolPolicy("NewPoolRead", "ReadNewPoolForSignUpGuard", NewPoolReadActions, newPoolArn);
         }
 
         _ = new CfnOutput(this, "FunctionArn", new CfnOutputProps { Value = Trigger.Function.FunctionArn, Description = "The trigger function." });
@@ -118,6 +94,14 @@ internal sealed class MigrationStack : Stack
     }
 
     public MigrationSettings Migration { get; }
+
+    // A policy of the function's role on the new pool, apart from the role's default policy (see the guard's comment).
+    private void NewPoolPolicy(string id, string sid, string[] actions, string newPoolArn) =>
+        _ = new Policy(this, id, new PolicyProps
+        {
+            Roles = [Trigger.Role],
+            Statements = [new PolicyStatement(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = [newPoolArn] })],
+        });
 
     public MigrationFunction Trigger { get; }
 

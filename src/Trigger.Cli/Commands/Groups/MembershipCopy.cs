@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
@@ -27,15 +26,8 @@ internal static class MembershipCopy
     public static async Task<MembershipCounts> RunAsync(
         PoolConnection oldPool, PoolConnection newPool, IReadOnlyList<string> groups, int rate, bool dryRun, CancellationToken cancellationToken)
     {
-        using var adds = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = rate,
-            TokensPerPeriod = rate,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 1,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        // The same token bucket as a listing's page pace, here one token an AdminAddUserToGroup.
+        using var adds = new ListingPace(rate);
         int added = 0, already = 0, notThere = 0;
         var missing = new List<string>();
         foreach (var group in groups)
@@ -67,7 +59,7 @@ internal static class MembershipCopy
                     continue;
                 }
 
-                using var lease = await adds.AcquireAsync(1, cancellationToken);
+                await adds.WaitAsync(cancellationToken);
                 try
                 {
                     await newPool.Client.AdminAddUserToGroupAsync(
