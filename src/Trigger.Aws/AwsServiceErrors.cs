@@ -209,3 +209,23 @@ public sealed class InvalidPasswordException : AwsServiceException
     {
     }
 }
+
+/// <summary>A group of that name already exists in the pool (CreateGroup).</summary>
+public sealed class GroupExistsException : AwsServiceException
+{
+    /// <summary>Creates the exception, for example from a test double, with status 400.</summary>
+    /// <param name="message">A description of the failure; must not contain a secret.</param>
+    public GroupExistsException(string message)
+        : base(message, nameof(GroupExistsException), HttpStatusCode.BadRequest, requestId: null)
+    {
+    }
+
+    /// <summary>Creates the exception with the status and request id of the service's answer.</summary>
+    /// <param name="message">A description of the failure; must not contain a secret.</param>
+    /// <param name="statusCode">The HTTP status of the answer.</param>
+    /// <param name="requestId">The <c>x-amzn-RequestId</c> of the answer.</param>
+    public GroupExistsException(string message, HttpStatusCode statusCode, string? requestId)
+        : base(message, nameof(GroupExistsException), statusCode, requestId)
+    {
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Polly.Timeout;
 using Trigger.Aws;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Commands.Status;
 using Trigger.Cli.Commands.Triggers;
@@ -47,6 +48,7 @@ internal static class CliApp
         root.Subcommands.Add(ExportCommand.Create(options, host));
         root.Subcommands.Add(SweepCommand.Create(options, host));
         root.Subcommands.Add(IndexCommand.Create(options, host));
+        root.Subcommands.Add(GroupsCommand.Create(options, host));
         return root;
     }
 

@@ -118,7 +118,9 @@ internal sealed class TriggerComposition
                 attemptTimeout: FoldIndexAttemptTimeout);
 
         var oldPool = new MeteredOldPool(
-            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito), time);
+            new CognitoOldUserDirectory(oldCognito, new OldPoolTarget(settings.OldUserPoolId, settings.OldClientId), clientSecret, passwordCognito),
+            time,
+            new CognitoOldGroupMemberships(oldCognito, settings.OldUserPoolId));
         // The new pool (the event's userPoolId) is read once per pool, inside the first invocation's budget.
         var newPools = new CognitoNewPoolProfiles(newCognito);
         var dispatcher = new TriggerDispatcher(
@@ -127,7 +129,8 @@ internal sealed class TriggerComposition
             oldPool,
             log,
             time,
-            settings.SafetyMargin);
+            settings.SafetyMargin,
+            new GroupCarry(oldPool, new CognitoNewGroupMemberships(newCognito), new GroupHandOver(time)));
         return new TriggerComposition(dispatcher, clientSecret, oldPoolCredentials);
     }
 

@@ -32,6 +32,9 @@ internal sealed record CreatedNewPoolSettings : NewPoolSettings
     /// <summary>Custom attributes by name without the <c>custom:</c> prefix.</summary>
     public required IReadOnlyDictionary<string, CustomAttributeSettings> CustomAttributes { get; init; }
 
+    /// <summary>Groups declared in the pool by name (exact, case-sensitive), e.g. those <c>cognito-migrate groups</c> would copy.</summary>
+    public IReadOnlyDictionary<string, GroupSettings> Groups { get; init; } = new Dictionary<string, GroupSettings>();
+
     /// <summary>The pool's password policy, set explicitly on the pool and given to the function.</summary>
     public required PasswordPolicy PasswordPolicy { get; init; }
 

@@ -30,6 +30,13 @@ internal static partial class MigrationConfigReader
     [GeneratedRegex("^(String|Number|Boolean|DateTime)$", RegexOptions.CultureInvariant)]
     private static partial Regex CustomTypePattern();
 
+    // CreateGroup's GroupName: 1 to 128 letters, marks, symbols, numbers and punctuation.
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupNamePattern();
+
+    [GeneratedRegex(@"^[\s\S]{0,2048}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupDescriptionPattern();
+
     public static TriggerAppSettings ReadFile(string path)
     {
         if (!File.Exists(path))
@@ -279,9 +286,25 @@ internal static partial class MigrationConfigReader
             attribute.RejectUnknownKeys();
         }
 
+        var groups = new Dictionary<string, GroupSettings>(StringComparer.Ordinal);
+        foreach (var (name, group) in section.NamedSections("groups"))
+        {
+            if (!GroupNamePattern().IsMatch(name))
+            {
+                throw group.Invalid("is not a group name (1 to 128 letters, digits, symbols and punctuation, no spaces)");
+            }
+
+            groups[name] = new GroupSettings(
+                group.OptionalString("description", GroupDescriptionPattern(), "a description of at most 2048 characters"),
+                group.OptionalInt("precedence", 0, int.MaxValue),
+                group.OptionalString("roleArn", AwsIdentifiers.RoleArnPattern(), "an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)"));
+            group.RejectUnknownKeys();
+        }
+
         var settings = new CreatedNewPoolSettings
         {
             UserPoolName = poolName,
+            Groups = groups,
             ClientName = clientName ?? "migration",
             SignInAliases = aliases.ToHashSet(StringComparer.Ordinal),
             SignInCaseSensitive = section.OptionalBool("signInCaseSensitive", fallback: false),

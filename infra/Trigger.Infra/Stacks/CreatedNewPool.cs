@@ -56,7 +56,22 @@ internal sealed class CreatedNewPool : Construct
             {
                 UserMigration = trigger.FunctionArn,
                 PreSignUp = trigger.FunctionArn,
+                // Adds a migrated user's old groups before Cognito issues the first tokens.
+                PostAuthentication = trigger.FunctionArn,
             };
+        }
+
+        // Declared groups exist before the first user arrives, so the trigger's groups step finds them.
+        foreach (var (name, group) in settings.Groups)
+        {
+            _ = new CfnUserPoolGroup(this, "Group-" + name.Replace("/", "_2F", StringComparison.Ordinal), new CfnUserPoolGroupProps
+            {
+                UserPoolId = Pool.UserPoolId,
+                GroupName = name,
+                Description = group.Description,
+                Precedence = group.Precedence,
+                RoleArn = group.RoleArn,
+            });
         }
 
         Client = Pool.AddClient("Client", new UserPoolClientOptions

@@ -18,6 +18,9 @@ internal sealed class MigrationStack : Stack
     // new pool's case rule, schema, sign-in attributes and password policy on its first invocation.
     internal static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool"];
 
+    /// <summary>The PostAuthentication step adds a migrated user to their old groups, and does nothing else in the new pool.</summary>
+    internal static readonly string[] NewPoolGroupActions = ["cognito-idp:AdminAddUserToGroup"];
+
     public MigrationStack(Construct scope, MigrationSettings migration, string codeFolder)
         : base(scope, migration.StackName, new StackProps
         {
@@ -72,24 +75,19 @@ internal sealed class MigrationStack : Stack
             });
         }
 
+        if (invokedByCognito)
+        {
+            // The groups step (PostAuthentication) adds memberships in the new pool; its own policy for the
+            // same reason as the guard's below.
+            NewPoolPolicy("NewPoolGroups", "AddMigratedUsersToTheirGroups", NewPoolGroupActions, newPoolArn);
+        }
+
         if (guardsSignUp)
         {
             // The PreSignUp guard looks names up in the new pool, and the function reads the pool's settings. A policy of its own, attached to
             // the role: the function does not wait for it, so function -> pool -> function never
             // closes into a cycle the way the role's default policy would.
-            _ = new Policy(this, "NewPoolRead", new PolicyProps
-            {
-                Roles = [Trigger.Role],
-                Statements =
-                [
-                    new PolicyStatement(new PolicyStatementProps
-                    {
-                        Sid = "ReadNewPoolForSignUpGuard",
-                        Actions = NewPoolReadActions,
-                        Resources = [newPoolArn],
-                    }),
-                ],
-            });
+            NewPoolPolicy("NewPoolRead", "ReadNewPoolForSignUpGuard", NewPoolReadActions, newPoolArn);
         }
 
         if (Trigger.FoldIndexTable is { } foldIndex)
@@ -107,6 +105,14 @@ internal sealed class MigrationStack : Stack
     }
 
     public MigrationSettings Migration { get; }
+
+    // A policy of the function's role on the new pool, apart from the role's default policy (see the guard's comment).
+    private void NewPoolPolicy(string id, string sid, string[] actions, string newPoolArn) =>
+        _ = new Policy(this, id, new PolicyProps
+        {
+            Roles = [Trigger.Role],
+            Statements = [new PolicyStatement(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = [newPoolArn] })],
+        });
 
     public MigrationFunction Trigger { get; }
 

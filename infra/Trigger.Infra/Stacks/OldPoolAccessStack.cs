@@ -13,7 +13,7 @@ internal sealed class OldPoolAccessStack : Stack
 {
     /// <summary>What the trigger does to the old pool: check a password, read a user, find a user by alias.</summary>
     internal static readonly string[] OldPoolActions =
-        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
+        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"];
 
     /// <param name="scope">The app.</param>
     /// <param name="role">The role, as the migrations name it.</param>

@@ -145,6 +145,26 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
     public Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default) =>
         _client.SendAsync("ListUserPoolClients", request, _json.ListUserPoolClientsRequest, _json.ListUserPoolClientsResponse, [], cancellationToken);
 
+    /// <inheritdoc />
+    public Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminListGroupsForUser", request, _json.AdminListGroupsForUserRequest, _json.AdminListGroupsForUserResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("ListGroups", request, _json.ListGroupsRequest, _json.ListGroupsResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("ListUsersInGroup", request, _json.ListUsersInGroupRequest, _json.ListUsersInGroupResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("CreateGroup", request, _json.CreateGroupRequest, _json.CreateGroupResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminAddUserToGroup", request, _json.AdminAddUserToGroupRequest, _json.AdminAddUserToGroupResponse, [], cancellationToken);
+
     // Every value that must not reach an exception message if the service echoes it back.
     private static string[] Secrets(IEnumerable<string?>? first, IEnumerable<string?>? second) =>
         [.. (first ?? []).Concat(second ?? []).OfType<string>().Where(s => s.Length > 0)];

@@ -47,41 +47,109 @@ public static class CognitoIdentityProviderPaginators
     }
 
     /// <summary>
-    /// Every app client of a pool, page after page, following <c>NextToken</c> until a page comes without one.
+    /// Every app client of a pool, page after page, following <c>NextToken</c> until a page comes without one. Short and empty
+    /// pages are normal and do not end the listing.
     /// </summary>
     /// <param name="cognito">The client.</param>
     /// <param name="request">The first page's request.</param>
     /// <param name="cancellationToken">Stops the listing.</param>
     /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
-    public static async IAsyncEnumerable<UserPoolClientDescription> ListAllUserPoolClientsAsync(
-        this ICognitoIdentityProvider cognito,
-        ListUserPoolClientsRequest request,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<UserPoolClientDescription> ListAllUserPoolClientsAsync(
+        this ICognitoIdentityProvider cognito, ListUserPoolClientsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(request);
+        return AllPagesAsync(
+            "ListUserPoolClients", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            cognito.ListUserPoolClientsAsync, a => (a.UserPoolClients, a.NextToken), cancellationToken);
+    }
 
-        var page = request;
+    /// <summary>
+    /// Every group a user belongs to, page after page, following <c>NextToken</c> until a page comes without one. Short and empty
+    /// pages are normal and do not end the listing.
+    /// </summary>
+    /// <param name="cognito">The client.</param>
+    /// <param name="request">The first page's request.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
+    public static IAsyncEnumerable<GroupType> ListAllGroupsForUserAsync(
+        this ICognitoIdentityProvider cognito, AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        ArgumentNullException.ThrowIfNull(request);
+        return AllPagesAsync(
+            "AdminListGroupsForUser", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            cognito.AdminListGroupsForUserAsync, a => (a.Groups, a.NextToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every group of a pool, page after page, following <c>NextToken</c> until a page comes without one. Short and empty
+    /// pages are normal and do not end the listing.
+    /// </summary>
+    /// <param name="cognito">The client.</param>
+    /// <param name="request">The first page's request.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
+    public static IAsyncEnumerable<GroupType> ListAllGroupsAsync(
+        this ICognitoIdentityProvider cognito, ListGroupsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        ArgumentNullException.ThrowIfNull(request);
+        return AllPagesAsync(
+            "ListGroups", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            cognito.ListGroupsAsync, a => (a.Groups, a.NextToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every member of a group, page after page, following <c>NextToken</c> until a page comes without one. Short and empty
+    /// pages are normal and do not end the listing.
+    /// </summary>
+    /// <param name="cognito">The client.</param>
+    /// <param name="request">The first page's request.</param>
+    /// <param name="cancellationToken">Stops the listing.</param>
+    /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
+    public static IAsyncEnumerable<UserType> ListAllUsersInGroupAsync(
+        this ICognitoIdentityProvider cognito, ListUsersInGroupRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cognito);
+        ArgumentNullException.ThrowIfNull(request);
+        return AllPagesAsync(
+            "ListUsersInGroup", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            cognito.ListUsersInGroupAsync, a => (a.Users, a.NextToken), cancellationToken);
+    }
+
+    // One loop for every NextToken listing: read a page, yield its items, stop on a page without a token,
+    // refuse a token handed back unchanged (it would read the same page forever).
+    private static async IAsyncEnumerable<TItem> AllPagesAsync<TRequest, TResponse, TItem>(
+        string operation,
+        TRequest first,
+        Func<TRequest, string?> tokenOf,
+        Func<TRequest, string, TRequest> withToken,
+        Func<TRequest, CancellationToken, Task<TResponse>> read,
+        Func<TResponse, (IReadOnlyList<TItem>? Items, string? Next)> split,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = first;
         while (true)
         {
-            var answer = await cognito.ListUserPoolClientsAsync(page, cancellationToken);
-            foreach (var client in answer.UserPoolClients ?? [])
+            var (items, next) = split(await read(page, cancellationToken));
+            foreach (var item in items ?? [])
             {
-                yield return client;
+                yield return item;
             }
 
-            if (string.IsNullOrEmpty(answer.NextToken))
+            if (string.IsNullOrEmpty(next))
             {
                 yield break;
             }
 
-            if (string.Equals(answer.NextToken, page.NextToken, StringComparison.Ordinal))
+            if (string.Equals(next, tokenOf(page), StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    "ListUserPoolClients answered with the NextToken it was given; stopping instead of reading the same page forever.");
+                    $"{operation} answered with the NextToken it was given; stopping instead of reading the same page forever.");
             }
 
-            page = page with { NextToken = answer.NextToken };
+            page = withToken(page, next);
         }
     }
 }

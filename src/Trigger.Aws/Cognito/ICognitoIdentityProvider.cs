@@ -77,4 +77,29 @@ public interface ICognitoIdentityProvider
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Carries the caller's deadline.</param>
     Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one page of the groups a user belongs to; see <see cref="CognitoIdentityProviderPaginators.ListAllGroupsForUserAsync"/> for all pages.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one page of a pool's groups; see <see cref="CognitoIdentityProviderPaginators.ListAllGroupsAsync"/> for all pages.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one page of a group's members; see <see cref="CognitoIdentityProviderPaginators.ListAllUsersInGroupAsync"/> for all pages.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates a group (<see cref="GroupExistsException"/> when the name is taken).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a user to a group (<see cref="ResourceNotFoundException"/> when the group does not exist).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default);
 }

@@ -62,6 +62,7 @@ internal static class AwsErrorResponse
         nameof(LimitExceededException) => new LimitExceededException(message, status, requestId),
         nameof(UsernameExistsException) => new UsernameExistsException(message, status, requestId),
         nameof(InvalidPasswordException) => new InvalidPasswordException(message, status, requestId),
+        nameof(GroupExistsException) => new GroupExistsException(message, status, requestId),
         _ => new AwsServiceException(message, code, status, requestId),
     };
 

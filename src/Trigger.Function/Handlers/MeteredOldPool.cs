@@ -3,7 +3,8 @@ using Trigger.Migration.Ports;
 namespace Trigger.Function.Handlers;
 
 /// <summary>Times the calls to the old pool for the invocation log and metrics. The runtime handles one event at a time.</summary>
-internal sealed class MeteredOldPool(IOldUserDirectory inner, TimeProvider time) : IOldUserDirectory
+internal sealed class MeteredOldPool(IOldUserDirectory inner, TimeProvider time, IOldGroupMemberships? groups = null)
+    : IOldUserDirectory, IOldGroupMemberships
 {
     private long _elapsedTicks;
 
@@ -25,6 +26,9 @@ internal sealed class MeteredOldPool(IOldUserDirectory inner, TimeProvider time)
 
     public Task<PasswordCheck> CheckPasswordAsync(string username, string password, CancellationToken cancellationToken) =>
         MeasureAsync(() => inner.CheckPasswordAsync(username, password, cancellationToken));
+
+    public Task<IReadOnlyList<string>> GroupsOfAsync(string username, CancellationToken cancellationToken) =>
+        groups is null ? Task.FromResult<IReadOnlyList<string>>([]) : MeasureAsync(() => groups.GroupsOfAsync(username, cancellationToken));
 
     private async Task<T> MeasureAsync<T>(Func<Task<T>> call)
     {

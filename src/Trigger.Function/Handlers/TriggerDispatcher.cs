@@ -8,10 +8,17 @@ namespace Trigger.Function.Handlers;
 
 /// <summary>
 /// Chooses the handler by <c>triggerSource</c>, runs it inside the invocation's time budget, and turns
-/// every bad event into one error naming what was wrong (never its content).
+/// every bad event into one error naming what was wrong (never its content). With <c>groups</c>, a
+/// migration also leaves the user's old groups for the PostAuthentication step of the same sign-in, which adds them.
 /// </summary>
 internal sealed class TriggerDispatcher(
-    SignInMigration migration, SignUpGuard guard, MeteredOldPool oldPool, InvocationLogger log, TimeProvider time, TimeSpan safetyMargin)
+    SignInMigration migration,
+    SignUpGuard guard,
+    MeteredOldPool oldPool,
+    InvocationLogger log,
+    TimeProvider time,
+    TimeSpan safetyMargin,
+    GroupCarry? groups = null)
     : IInvocationHandler
 {
     /// <summary>The message a refused sign-up sees ("PreSignUp failed with error ..."): the same whatever the cause.</summary>
@@ -35,6 +42,7 @@ internal sealed class TriggerDispatcher(
                     await MigrateAsync(invocation, source, budget.Token),
                 TriggerSources.PreSignUpSignUp or TriggerSources.PreSignUpAdminCreateUser or TriggerSources.PreSignUpExternalProvider =>
                     await GuardAsync(invocation, source, budget.Token),
+                TriggerSources.PostAuthentication => await CarryGroupsAsync(invocation, source, budget.Token),
                 _ => Failure(invocation, "UnknownTriggerSource", $"This function does not handle triggerSource '{Shorten(source)}'.", source),
             };
         }
@@ -56,6 +64,7 @@ internal sealed class TriggerDispatcher(
     {
         var trigger = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.UserMigrationEvent)!;
         var outcome = await migration.MigrateAsync(trigger, budget);
+        var recorded = groups is null ? GroupsRecorded.None : await groups.RecordAsync(trigger, outcome, budget);
         var payload = JsonSerializer.SerializeToUtf8Bytes(UserMigrationResult.For(trigger, outcome.Response), TriggerJsonContext.Default.UserMigrationResult);
         return (InvocationResult.Success(payload), new InvocationRecord
         {
@@ -66,6 +75,35 @@ internal sealed class TriggerDispatcher(
             FinalUserStatus = outcome.Response.FinalUserStatus,
             ViaAlias = outcome.ViaAlias,
             DroppedAttributes = outcome.DroppedAttributes,
+            GroupsRecorded = recorded.Groups,
+            GroupsFailure = recorded.Failure,
+            DurationMs = 0,
+        });
+    }
+
+    /// <summary>
+    /// Adds the groups a migration left for this user. Never an error: a failed PostAuthentication would
+    /// fail the sign-in, and a user without their groups is better than a user who cannot sign in.
+    /// </summary>
+    private async Task<(InvocationResult, InvocationRecord)> CarryGroupsAsync(Invocation invocation, string source, CancellationToken budget)
+    {
+        var trigger = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.PostAuthenticationEvent)!;
+        var carried = groups is null || string.IsNullOrEmpty(trigger.UserPoolId) || string.IsNullOrEmpty(trigger.UserName)
+            ? GroupsCarried.NothingWaiting
+            : await groups.ApplyAsync(trigger.UserPoolId, trigger.UserName, budget);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(PostAuthenticationResult.For(trigger), TriggerJsonContext.Default.PostAuthenticationResult);
+        return (InvocationResult.Success(payload), new InvocationRecord
+        {
+            RequestId = invocation.RequestId,
+            TriggerSource = source,
+            Outcome = "allowed",
+            Reason = !carried.Waiting ? null
+                : carried.Failure is not null ? "GroupsNotCarried"
+                : carried.Missing.Count > 0 ? "GroupMissingInNewPool"
+                : "GroupsCarried",
+            GroupsAdded = carried.Added,
+            GroupsMissing = carried.Missing,
+            GroupsFailure = carried.Failure,
             DurationMs = 0,
         });
     }

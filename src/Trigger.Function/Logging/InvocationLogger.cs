@@ -82,6 +82,23 @@ internal sealed class InvocationLogger(TextWriter output, bool json, LogLevel mi
             writer.WriteEndArray();
         }
 
+        if (r.GroupsRecorded > 0 || r.GroupsAdded > 0 || r.GroupsMissing.Count > 0 || r.GroupsFailure is not null)
+        {
+            writer.WriteNumber("groupsRecorded", r.GroupsRecorded);
+            writer.WriteNumber("groupsAdded", r.GroupsAdded);
+            writer.WriteStartArray("groupsMissing");
+            foreach (var name in r.GroupsMissing)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+            if (r.GroupsFailure is not null)
+            {
+                writer.WriteString("groupsFailure", r.GroupsFailure);
+            }
+        }
+
         writer.WriteNumber("durationMs", Math.Round(r.DurationMs, 2));
         writer.WriteNumber("oldPoolMs", Math.Round(r.OldPoolMs, 2));
         writer.WriteNumber("oldPoolCalls", r.OldPoolCalls);
@@ -108,6 +125,20 @@ internal sealed class InvocationLogger(TextWriter output, bool json, LogLevel mi
             line.Append('[').AppendJoin(',', r.DroppedAttributes).Append(']');
         }
 
+        if (r.GroupsRecorded > 0 || r.GroupsAdded > 0 || r.GroupsMissing.Count > 0 || r.GroupsFailure is not null)
+        {
+            line.Append(CultureInfo.InvariantCulture, $" groupsRecorded={r.GroupsRecorded} groupsAdded={r.GroupsAdded} groupsMissing={r.GroupsMissing.Count}");
+            if (r.GroupsMissing.Count > 0)
+            {
+                line.Append('[').AppendJoin(',', r.GroupsMissing).Append(']');
+            }
+
+            if (r.GroupsFailure is not null)
+            {
+                line.Append(CultureInfo.InvariantCulture, $" groupsFailure={r.GroupsFailure}");
+            }
+        }
+
         return line.Append(CultureInfo.InvariantCulture, $" durationMs={r.DurationMs:0.##} oldPoolMs={r.OldPoolMs:0.##} oldPoolCalls={r.OldPoolCalls}").ToString();
     }
 
@@ -132,6 +163,8 @@ internal sealed class InvocationLogger(TextWriter output, bool json, LogLevel mi
         Metric(writer, "Migrated", "Count");
         Metric(writer, "Refused", "Count");
         Metric(writer, "DroppedAttributes", "Count");
+        Metric(writer, "GroupMembershipsAdded", "Count");
+        Metric(writer, "GroupsMissing", "Count");
         Metric(writer, "Duration", "Milliseconds");
         Metric(writer, "OldPoolLatency", "Milliseconds");
         writer.WriteEndArray();
@@ -146,6 +179,8 @@ internal sealed class InvocationLogger(TextWriter output, bool json, LogLevel mi
         writer.WriteNumber("Migrated", r.Outcome == "migrated" ? 1 : 0);
         writer.WriteNumber("Refused", r.Outcome == "refused" ? 1 : 0);
         writer.WriteNumber("DroppedAttributes", r.DroppedAttributes.Count);
+        writer.WriteNumber("GroupMembershipsAdded", r.GroupsAdded);
+        writer.WriteNumber("GroupsMissing", r.GroupsMissing.Count);
         writer.WriteNumber("Duration", Math.Round(r.DurationMs, 2));
         writer.WriteNumber("OldPoolLatency", Math.Round(r.OldPoolMs, 2));
     });

@@ -28,8 +28,21 @@ internal sealed record InvocationRecord
 
     public int OldPoolCalls { get; init; }
 
+    /// <summary>Old groups a migration left for the PostAuthentication step.</summary>
+    public int GroupsRecorded { get; init; }
+
+    /// <summary>Memberships the PostAuthentication step added in the new pool.</summary>
+    public int GroupsAdded { get; init; }
+
+    /// <summary>Names of old groups the new pool lacks (group names only, never the user).</summary>
+    public IReadOnlyList<string> GroupsMissing { get; init; } = [];
+
+    /// <summary>Why groups could not be read or added (an error code, DeadlineExceeded); null when they were.</summary>
+    public string? GroupsFailure { get; init; }
+
     public LogLevel Level => Outcome == "error" ? LogLevel.Error
         : Reason is "OldPoolUnavailable" or "DeadlineExceeded" or "RefusedOldPoolUnavailable" or "AllowedOldPoolUnavailable"
             or "OldPoolRejectedLookup" or "RefusedLookupRejected" or "NewPoolUnreadable" or "RefusedNewPoolUnreadable" ? LogLevel.Warn
+        : GroupsMissing.Count > 0 || GroupsFailure is not null ? LogLevel.Warn
         : LogLevel.Info;
 }

@@ -14,6 +14,9 @@ public sealed record MigrationOutcome
     /// <summary>True when the typed name was an alias.</summary>
     public bool ViaAlias { get; init; }
 
+    /// <summary>The old user's username when the user migrates (their group memberships are read by it); null for a refusal.</summary>
+    public string? OldUsername { get; init; }
+
     /// <summary>Old attribute names left behind because the new schema lacks them.</summary>
     public IReadOnlyList<string> DroppedAttributes { get; init; } = [];
 

@@ -157,6 +157,7 @@ public sealed class SignInMigration
                 ForceAliasCreation = false,
             },
             ViaAlias = viaAlias,
+            OldUsername = user.Username,
             DroppedAttributes = mapped.Dropped,
         };
     }

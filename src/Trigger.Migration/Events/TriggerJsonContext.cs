@@ -12,4 +12,6 @@ namespace Trigger.Migration.Events;
 [JsonSerializable(typeof(UserMigrationResult))]
 [JsonSerializable(typeof(PreSignUpEvent))]
 [JsonSerializable(typeof(PreSignUpResult))]
+[JsonSerializable(typeof(PostAuthenticationEvent))]
+[JsonSerializable(typeof(PostAuthenticationResult))]
 public sealed partial class TriggerJsonContext : JsonSerializerContext;

@@ -17,4 +17,10 @@ public static class TriggerSources
 
     /// <summary>A federated identity provider creates a user.</summary>
     public const string PreSignUpExternalProvider = "PreSignUp_ExternalProvider";
+
+    /// <summary>
+    /// A user signed in (after the password check, before the tokens are issued): the step that adds a
+    /// just-migrated user's old groups.
+    /// </summary>
+    public const string PostAuthentication = "PostAuthentication_Authentication";
 }

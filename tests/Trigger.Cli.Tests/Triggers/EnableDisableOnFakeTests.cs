@@ -42,7 +42,7 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         Assert.True(report["dryRun"]!.GetValue<bool>());
         Assert.False(report["applied"]!.GetValue<bool>());
         var changes = report["changes"]!.AsArray();
-        Assert.Equal(["LambdaConfig.PreSignUp", "LambdaConfig.UserMigration"], changes.Select(c => c!["setting"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(["LambdaConfig.PostAuthentication", "LambdaConfig.PreSignUp", "LambdaConfig.UserMigration"], changes.Select(c => c!["setting"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(changes, c => Assert.Null(c!["before"]));
         Assert.Equal(TestPools.FunctionArn, report["request"]!["LambdaConfig"]!["UserMigration"]!.GetValue<string>());
         Assert.Equal("ON", report["request"]!["MfaConfiguration"]!.GetValue<string>());
@@ -77,7 +77,10 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
     [Fact]
     public async Task Enable_AlreadyAttached_SaysSoAndSendsNoUpdate()
     {
-        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn });
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject
+        {
+            ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn, ["PostAuthentication"] = TestPools.FunctionArn,
+        });
 
         var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
 
@@ -109,6 +112,48 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]?.AsObject() ?? [];
         Assert.False(lambdaConfig.ContainsKey("UserMigration"));
         Assert.False(lambdaConfig.ContainsKey("PreSignUp"));
+    }
+
+    [Fact]
+    public async Task Disable_ByDefault_DetachesTheGroupsStepToo()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject
+        {
+            ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn, ["PostAuthentication"] = TestPools.FunctionArn,
+        });
+
+        var result = await CliRunner.RunAsync(Args("disable", poolId));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]?.AsObject() ?? [];
+        Assert.False(lambdaConfig.ContainsKey("PostAuthentication"));
+    }
+
+    [Fact]
+    public async Task Disable_PostAuthenticationHeldByAnotherFunction_LeftAttachedWithANote()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["UserMigration"] = TestPools.FunctionArn, ["PostAuthentication"] = OtherFunction });
+
+        var result = await CliRunner.RunAsync(Args("disable", poolId));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.False(lambdaConfig.ContainsKey("UserMigration"));
+        Assert.Equal(OtherFunction, lambdaConfig["PostAuthentication"]!.GetValue<string>());
+        Assert.Contains("it is not the groups step, and stays attached", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enable_NoGroups_LeavesTheAppsPostAuthenticationAlone()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["PostAuthentication"] = OtherFunction });
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn, "--no-groups"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["UserMigration"]!.GetValue<string>());
+        Assert.Equal(OtherFunction, lambdaConfig["PostAuthentication"]!.GetValue<string>());
     }
 
     [Fact]
@@ -164,6 +209,7 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
         Assert.Equal(TestPools.FunctionArn, lambdaConfig["UserMigration"]!.GetValue<string>());
         Assert.Equal(TestPools.FunctionArn, lambdaConfig["PreSignUp"]!.GetValue<string>());
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["PostAuthentication"]!.GetValue<string>());
         Assert.DoesNotContain("WARNING", result.Error, StringComparison.Ordinal);
     }
 

@@ -84,7 +84,7 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
                 ("Principal", Props(("Service", "lambda.amazonaws.com"))))))),
             ("ManagedPolicyArns", Match.Absent()),
             ("Policies", Match.Absent())));
-        Template.ResourceCountIs("AWS::IAM::Policy", 2);
+        Template.ResourceCountIs("AWS::IAM::Policy", 3);
     }
 
     [Fact]
@@ -120,12 +120,38 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void UserPool_CreatedPool_AttachesUserMigrationAndPreSignUp()
+    public void UserPool_CreatedPool_AttachesUserMigrationPreSignUpAndPostAuthentication()
     {
         Template.HasResourceProperties("AWS::Cognito::UserPool", Props(
             ("LambdaConfig", Match.ObjectEquals(Props(
                 ("UserMigration", GetAtt(FunctionId, "Arn")),
-                ("PreSignUp", GetAtt(FunctionId, "Arn")))))));
+                ("PreSignUp", GetAtt(FunctionId, "Arn")),
+                ("PostAuthentication", GetAtt(FunctionId, "Arn")))))));
+    }
+
+    [Fact]
+    public void NewPoolGroupsPolicy_CreatedPool_AllowsOnlyAddingMembershipsInTheCreatedPool()
+    {
+        Template.HasResourceProperties("AWS::IAM::Policy", Props(
+            ("Roles", new object[] { Ref(RoleId) }),
+            ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
+                Allow("AddMigratedUsersToTheirGroups", NewPoolGroupActions, GetAtt(PoolId, "Arn")))))));
+    }
+
+    [Fact]
+    public void Groups_CreatedPoolWithGroups_DeclaresEachInThePool()
+    {
+        Template.ResourceCountIs("AWS::Cognito::UserPoolGroup", 2);
+        Template.HasResourceProperties("AWS::Cognito::UserPoolGroup", Match.ObjectEquals(Props(
+            ("UserPoolId", Ref(PoolId)),
+            ("GroupName", "admins"),
+            ("Description", "Full access"),
+            ("Precedence", 1),
+            ("RoleArn", "arn:aws:iam::111111111111:role/admins"))));
+        Template.HasResourceProperties("AWS::Cognito::UserPoolGroup", Match.ObjectEquals(Props(
+            ("UserPoolId", Ref(PoolId)),
+            ("GroupName", "editors"),
+            ("Precedence", 5))));
     }
 
     [Fact]

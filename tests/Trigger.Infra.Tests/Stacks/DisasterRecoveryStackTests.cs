@@ -78,7 +78,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
         Template.HasResourceProperties("AWS::Cognito::UserPool", Props(
             ("LambdaConfig", Match.ObjectEquals(Props(
                 ("UserMigration", GetAtt(FunctionId, "Arn")),
-                ("PreSignUp", GetAtt(FunctionId, "Arn"))))),
+                ("PreSignUp", GetAtt(FunctionId, "Arn")),
+                ("PostAuthentication", GetAtt(FunctionId, "Arn"))))),
             ("AliasAttributes", new[] { "email", "preferred_username" })));
         Template.HasResourceProperties("AWS::Lambda::Permission", Props(
             ("Principal", "cognito-idp.amazonaws.com"),

@@ -77,11 +77,20 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
     [Fact]
     public void NewPoolReadPolicy_ExistingPool_AllowsOnlyReadsOfTheExistingPool()
     {
-        Template.ResourceCountIs("AWS::IAM::Policy", 2);
+        Template.ResourceCountIs("AWS::IAM::Policy", 3);
         Template.HasResourceProperties("AWS::IAM::Policy", Props(
             ("Roles", new object[] { Ref(RoleId) }),
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("ReadNewPoolForSignUpGuard", NewPoolReadActions, NewPoolArn))))));
+    }
+
+    [Fact]
+    public void NewPoolGroupsPolicy_ExistingPool_AllowsOnlyAddingMembershipsInTheExistingPool()
+    {
+        Template.HasResourceProperties("AWS::IAM::Policy", Props(
+            ("Roles", new object[] { Ref(RoleId) }),
+            ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
+                Allow("AddMigratedUsersToTheirGroups", NewPoolGroupActions, NewPoolArn))))));
     }
 
     [Fact]
@@ -119,7 +128,8 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
     public void RolePolicy_UnguardedSameAccountPool_AllowsOwnLogsAndTheOldPoolOnly()
     {
         var template = app.Template(_unguarded);
-        template.ResourceCountIs("AWS::IAM::Policy", 1);
+        // The role's own policy, and the groups step's membership policy on the new pool beside it.
+        template.ResourceCountIs("AWS::IAM::Policy", 2);
         template.HasResourceProperties("AWS::IAM::Policy", Props(
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("WriteOwnLogs", LogActions, GetAtt(app.LogicalId(_unguarded, _unguarded.Trigger.LogGroup), "Arn")),

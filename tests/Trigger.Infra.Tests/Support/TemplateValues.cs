@@ -18,10 +18,13 @@ internal static class TemplateValues
         Props(("Version", "2012-10-17"), ("Statement", statements));
 
     public static readonly string[] OldPoolActions =
-        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers"];
+        ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"];
 
     // The guard calls AdminGetUser on the new pool, the function DescribeUserPool; nothing else.
     public static readonly string[] NewPoolReadActions = ["cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool"];
+
+    // The groups step adds memberships in the new pool and does nothing else there.
+    public const string NewPoolGroupActions = "cognito-idp:AdminAddUserToGroup";
 
     public static readonly string[] LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
 }

@@ -53,7 +53,11 @@ internal static class TestMigrations
                     "tenant": { "type": "String" }
                   },
                   "passwordPolicy": { "minLength": 12, "requireSymbols": false },
-                  "selfSignUpEnabled": true
+                  "selfSignUpEnabled": true,
+                  "groups": {
+                    "admins": { "description": "Full access", "precedence": 1, "roleArn": "arn:aws:iam::111111111111:role/admins" },
+                    "editors": { "precedence": 5 }
+                  }
                 }
               },
               "functionSettings": {

@@ -264,6 +264,35 @@ public sealed class CognitoAdmin : IDisposable
         throw new InvalidOperationException($"ListUsers still returned a PaginationToken after {maxPages} pages.");
     }
 
+    /// <summary>CreateGroup, with a description and precedence when given.</summary>
+    public Task<JsonObject> CreateGroupAsync(
+        string userPoolId, string groupName, string? description = null, int? precedence = null, CancellationToken cancellationToken = default)
+    {
+        var request = new JsonObject { ["UserPoolId"] = userPoolId, ["GroupName"] = groupName };
+        if (description is not null)
+        {
+            request["Description"] = description;
+        }
+
+        if (precedence is not null)
+        {
+            request["Precedence"] = precedence;
+        }
+
+        return SendAsync("CreateGroup", request, cancellationToken);
+    }
+
+    /// <summary>AdminAddUserToGroup.</summary>
+    public Task AddUserToGroupAsync(string userPoolId, string username, string groupName, CancellationToken cancellationToken = default) =>
+        SendAsync("AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = userPoolId, ["Username"] = username, ["GroupName"] = groupName }, cancellationToken);
+
+    /// <summary>AdminListGroupsForUser: the names of the user's groups, sorted.</summary>
+    public async Task<IReadOnlyList<string>> GroupsOfAsync(string userPoolId, string username, CancellationToken cancellationToken = default)
+    {
+        var answer = await SendAsync("AdminListGroupsForUser", new JsonObject { ["UserPoolId"] = userPoolId, ["Username"] = username }, cancellationToken);
+        return [.. (answer["Groups"]?.AsArray() ?? []).Select(g => g!["GroupName"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH, adding SECRET_HASH when the client has a
     /// secret. Returns the raw answer (tokens or a challenge).

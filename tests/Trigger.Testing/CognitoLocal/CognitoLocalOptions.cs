@@ -15,6 +15,12 @@ public sealed record CognitoLocalOptions
     /// <summary>Function name cognito-local invokes for the <c>PreSignUp</c> trigger (SignUp only in cognito-local).</summary>
     public string? PreSignUpFunction { get; init; }
 
+    /// <summary>
+    /// Function name cognito-local invokes for the <c>PostAuthentication</c> trigger (password sign-in, before
+    /// it lists the user's groups for the tokens).
+    /// </summary>
+    public string? PostAuthenticationFunction { get; init; }
+
     /// <summary>How long to wait for <c>GET /health</c> to answer. Default 60 s (a loaded 2-core machine).</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

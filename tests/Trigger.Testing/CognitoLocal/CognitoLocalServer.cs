@@ -88,7 +88,8 @@ public sealed class CognitoLocalServer : IAsyncDisposable
             throw new ArgumentException($"CognitoLocalOptions.StartupTimeout must be positive; got {options.StartupTimeout}.", nameof(options));
         }
 
-        var hasTrigger = options.UserMigrationFunction is not null || options.PreSignUpFunction is not null;
+        var hasTrigger = options.UserMigrationFunction is not null || options.PreSignUpFunction is not null
+            || options.PostAuthenticationFunction is not null;
         if (hasTrigger && options.LambdaEndpoint is null)
         {
             throw new ArgumentException(
@@ -101,7 +102,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
             throw new ArgumentException($"CognitoLocalOptions.LambdaEndpoint must be absolute; got '{options.LambdaEndpoint}'.", nameof(options));
         }
 
-        foreach (var (name, value) in new[] { ("UserMigrationFunction", options.UserMigrationFunction), ("PreSignUpFunction", options.PreSignUpFunction) })
+        foreach (var (name, value) in new[] { ("UserMigrationFunction", options.UserMigrationFunction), ("PreSignUpFunction", options.PreSignUpFunction), ("PostAuthenticationFunction", options.PostAuthenticationFunction) })
         {
             if (value is not null && string.IsNullOrWhiteSpace(value))
             {
@@ -203,6 +204,11 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         if (options.PreSignUpFunction is not null)
         {
             triggers["PreSignUp"] = options.PreSignUpFunction;
+        }
+
+        if (options.PostAuthenticationFunction is not null)
+        {
+            triggers["PostAuthentication"] = options.PostAuthenticationFunction;
         }
 
         var lambdaClient = new JsonObject

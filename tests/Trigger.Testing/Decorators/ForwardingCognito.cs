@@ -52,4 +52,19 @@ public abstract class ForwardingCognito(ICognitoIdentityProvider inner) : ICogni
 
     /// <inheritdoc />
     public virtual Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default) => Inner.ListUserPoolClientsAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default) => Inner.AdminListGroupsForUserAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, CancellationToken cancellationToken = default) => Inner.ListGroupsAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, CancellationToken cancellationToken = default) => Inner.ListUsersInGroupAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default) => Inner.CreateGroupAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) => Inner.AdminAddUserToGroupAsync(request, cancellationToken);
 }

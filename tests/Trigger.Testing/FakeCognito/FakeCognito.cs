@@ -80,6 +80,16 @@ public sealed class FakeCognito : IAsyncDisposable
     public FakeCognitoFaults Faults { get; }
 
     /// <summary>
+    /// How many items a page of ListGroups, AdminListGroupsForUser or ListUsersInGroup holds, given the
+    /// operation and the request's Limit (clamped to 0..Limit); null: Limit. Short pages still carry a NextToken.
+    /// </summary>
+    public Func<string, int, int>? GroupPageSize
+    {
+        get => _identityProvider.GroupPageSize;
+        set => _identityProvider.GroupPageSize = value;
+    }
+
+    /// <summary>
     /// Chooses how many users each ListUsers page holds (clamped to 0..Limit); null: full pages.
     /// Called under the fake's lock: keep it a pure function (a counter is fine), never call the fake from it.
     /// </summary>

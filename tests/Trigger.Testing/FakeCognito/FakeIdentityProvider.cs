@@ -47,6 +47,7 @@ internal sealed partial class FakeIdentityProvider
             ["StartUserImportJob"] = StartUserImportJob,
             ["DescribeUserImportJob"] = DescribeUserImportJob,
         };
+        AddGroupOperations();
     }
 
     /// <summary>Set once the server listens; pre-signed URLs point at it.</summary>

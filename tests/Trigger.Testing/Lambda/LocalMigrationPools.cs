@@ -36,6 +36,9 @@ public sealed record LocalMigrationPoolsOptions
     /// with the new pool's endpoint in AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER for the guard's look-ups.
     /// </summary>
     public bool AttachPreSignUpGuard { get; init; }
+
+    /// <summary>Also attaches the function as the new pool's PostAuthentication trigger, the step that adds a migrated user's groups.</summary>
+    public bool AttachPostAuthentication { get; init; }
 }
 
 /// <summary>
@@ -178,6 +181,7 @@ public sealed class LocalMigrationPools : IAsyncDisposable
                 LambdaEndpoint = Bridge.Endpoint,
                 UserMigrationFunction = Bridge.FunctionName,
                 PreSignUpFunction = options.AttachPreSignUpGuard ? Bridge.FunctionName : null,
+                PostAuthenticationFunction = options.AttachPostAuthentication ? Bridge.FunctionName : null,
             },
             cancellationToken);
 

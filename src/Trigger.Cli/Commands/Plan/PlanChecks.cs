@@ -15,6 +15,7 @@ internal static class PlanChecks
             .. AppClientChecks.Run(input),
             .. SecurityChecks.Run(input),
             .. TriggerChecks.Run(input),
+            .. GroupChecks.Run(input),
         ];
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 using Trigger.Contract;
@@ -107,8 +108,21 @@ internal static class PlanCommand
             ? await SampleAsync(oldPool, count, oldDescribed.EstimatedNumberOfUsers, arguments.PagesPerSecond, host, cancellationToken)
             : arguments.SnapshotPath is { } path ? await SnapshotSampleAsync(path, arguments.OldPool.PoolId, cancellationToken) : null;
 
+        var groups = GroupComparison.Compare(
+            await PoolGroups.ListAsync(oldPool, cancellationToken), await PoolGroups.ListAsync(newPool, cancellationToken), new Dictionary<string, string>());
+        var missingWithMembers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var missing in groups.Where(g => g.State == GroupState.Missing))
+        {
+            if (await PoolGroups.HasMembersAsync(oldPool, missing.Old.GroupName!, cancellationToken))
+            {
+                missingWithMembers.Add(missing.Old.GroupName!);
+            }
+        }
+
         var input = new PlanInput
         {
+            Groups = groups,
+            MissingGroupsWithMembers = missingWithMembers,
             OldPool = oldDescribed,
             NewPool = newDescribed,
             OldClients = oldClients,

@@ -1,4 +1,5 @@
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Commands.Groups;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -34,4 +35,10 @@ internal sealed record PlanInput
 
     /// <summary>Old attribute name to new attribute name (<c>--attribute-renames</c>, as MIGRATION_ATTRIBUTE_RENAMES).</summary>
     public IReadOnlyDictionary<string, string> Renames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every old group compared with the new pool's (role ARNs unmapped).</summary>
+    public IReadOnlyList<GroupComparison> Groups { get; init; } = [];
+
+    /// <summary>The old groups the new pool lacks that have at least one member.</summary>
+    public IReadOnlySet<string> MissingGroupsWithMembers { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -4,8 +4,9 @@ using Trigger.Cli.Common;
 namespace Trigger.Cli.Commands.Triggers;
 
 /// <summary>
-/// <c>disable</c>: detach the UserMigration trigger and the PreSignUp guard from a pool, changing nothing
-/// else. Both go: once the old pool is retired the guard cannot look users up and refuses every sign-up.
+/// <c>disable</c>: detach the UserMigration trigger, the PreSignUp guard and the PostAuthentication groups
+/// step from a pool, changing nothing else. All go: once the old pool is retired the guard cannot look users
+/// up and refuses every sign-up. PreSignUp and PostAuthentication go only when they are the migration function's.
 /// </summary>
 internal static class DisableCommand
 {
@@ -33,7 +34,7 @@ internal static class DisableCommand
                 options.ReadNewPool(parse),
                 options.ReadProfile(parse),
                 options.ReadOutput(parse),
-                ["UserMigration", "PreSignUp"],
+                ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger],
                 parse.GetValue(functionArn),
                 parse.GetValue(dryRun),
                 Replace: false),

@@ -6,7 +6,8 @@ namespace Trigger.Cli.Commands.Triggers;
 /// <summary>
 /// <c>enable</c>: attach the UserMigration trigger and the PreSignUp guard to an existing pool, changing
 /// nothing else. The guard is attached unless <c>--no-pre-sign-up</c> says otherwise (with a warning): the
-/// trigger alone lets anyone sign up with an unmigrated user's name.
+/// trigger alone lets anyone sign up with an unmigrated user's name. The PostAuthentication trigger (which
+/// adds a migrated user's old groups before the first tokens are issued) is attached unless <c>--no-groups</c>.
 /// </summary>
 internal static class EnableCommand
 {
@@ -22,6 +23,11 @@ internal static class EnableCommand
         {
             Description = "Attach the UserMigration trigger only, without the guard (not recommended: anyone can then sign up with an unmigrated user's name).",
         };
+        var noGroups = new Option<bool>("--no-groups")
+        {
+            Description = "Do not attach the function as the PostAuthentication trigger: migrated users then arrive without their old groups "
+                + "until the sweep adds them (for a pool whose PostAuthentication trigger is the application's own).",
+        };
         var dryRun = TriggerOptions.DryRun();
         var replace = new Option<bool>("--replace") { Description = "Attach even when another function holds the trigger now." };
 
@@ -32,6 +38,7 @@ internal static class EnableCommand
         command.Options.Add(functionArn);
         command.Options.Add(preSignUp);
         command.Options.Add(noPreSignUp);
+        command.Options.Add(noGroups);
         command.Options.Add(dryRun);
         command.Options.Add(replace);
         options.AddShared(command);
@@ -64,7 +71,11 @@ internal static class EnableCommand
                     options.ReadNewPool(parse),
                     options.ReadProfile(parse),
                     options.ReadOutput(parse),
-                    guard ? ["UserMigration", "PreSignUp"] : ["UserMigration"],
+                    [
+                        "UserMigration",
+                        .. parse.GetValue(noGroups) ? Array.Empty<string>() : [TriggerSwitch.GroupsTrigger],
+                        .. guard ? ["PreSignUp"] : Array.Empty<string>(),
+                    ],
                     parse.GetRequiredValue(functionArn),
                     parse.GetValue(dryRun),
                     parse.GetValue(replace)),

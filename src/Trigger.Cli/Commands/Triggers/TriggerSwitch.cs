@@ -31,6 +31,9 @@ internal static class TriggerSwitch
     private static readonly FrozenSet<string> _volatileMembers = FrozenSet.ToFrozenSet(
         ["LastModifiedDate", "EstimatedNumberOfUsers"], StringComparer.Ordinal);
 
+    /// <summary>The trigger that adds a migrated user's old groups before the first tokens are issued.</summary>
+    public const string GroupsTrigger = "PostAuthentication";
+
     // The one member FromDescribedUserPool leaves out on purpose (see UpdateUserPoolRequest).
     private const string SupersededSetting = "AdminCreateUserConfig.UnusedAccountValidityDays";
 
@@ -89,23 +92,28 @@ internal static class TriggerSwitch
         return ExitCodes.Success;
     }
 
-    // disable: a PreSignUp trigger is detached only when it is the migration function's (the guard). Which
-    // function that is comes from --function-arn, else the UserMigration trigger; with neither (the trigger
-    // already detached, a second disable) nothing shows it is ours, and it may be the app's own: it stays.
+    // disable: a PreSignUp (the guard) or PostAuthentication (the groups step) trigger is detached only when
+    // it is the migration function's. Which function that is comes from --function-arn, else the UserMigration
+    // trigger; with neither (the trigger already detached, a second disable) nothing shows it is ours, and it
+    // may be the app's own: it stays.
     private static TriggerSwitchArguments LeaveForeignGuard(TriggerSwitchArguments arguments, UpdateUserPoolRequest request, TextWriter messages)
     {
-        const string Guard = "PreSignUp";
-        var ours = arguments.FunctionArn ?? request.GetLambdaTrigger("UserMigration");
-        var current = request.GetLambdaTrigger(Guard);
-        if (arguments.Attach || current is null || FunctionArns.SameFunction(current, ours) || !arguments.Triggers.Contains(Guard))
+        foreach (var (step, role) in new[] { ("PreSignUp", "the guard"), (GroupsTrigger, "the groups step") })
         {
-            return arguments;
+            var ours = arguments.FunctionArn ?? request.GetLambdaTrigger("UserMigration");
+            var current = request.GetLambdaTrigger(step);
+            if (arguments.Attach || current is null || FunctionArns.SameFunction(current, ours) || !arguments.Triggers.Contains(step))
+            {
+                continue;
+            }
+
+            messages.WriteLine(ours is null
+                ? $"Note: the {step} trigger is attached to {current}, and no migration function is attached or named (--function-arn) to show it is {role}: it stays attached."
+                : $"Note: the {step} trigger is attached to {current}, not to the migration function {ours}: it is not {role}, and stays attached.");
+            arguments = arguments with { Triggers = [.. arguments.Triggers.Where(t => t != step)] };
         }
 
-        messages.WriteLine(ours is null
-            ? $"Note: the {Guard} trigger is attached to {current}, and no migration function is attached or named (--function-arn) to show it is the guard: it stays attached."
-            : $"Note: the {Guard} trigger is attached to {current}, not to the migration function {ours}: it is not the guard, and stays attached.");
-        return arguments with { Triggers = [.. arguments.Triggers.Where(t => t != Guard)] };
+        return arguments;
     }
 
     private static void RefuseUnknownMembers(JsonObject described, JsonObject request, string poolId)

@@ -45,6 +45,20 @@ public sealed class TriggerDispatcherTests
     }
 
     [Fact]
+    public async Task HandleAsync_PostAuthenticationWithNothingWaiting_AnswersAnEmptyResponseNotAnError()
+    {
+        const string Event = """{"version":"1","triggerSource":"PostAuthentication_Authentication","userPoolId":"eu-west-1_new","userName":"alice","request":{"userAttributes":{"sub":"x"},"newDeviceUsed":null,"clientMetadata":null},"response":{}}""";
+
+        var result = await CreateSut(PoolWithAlice()).HandleAsync(TriggerDispatcherTests.Event(Event), CancellationToken.None);
+
+        Assert.Null(result.ErrorType);
+        using var payload = JsonDocument.Parse(result.Payload!);
+        Assert.Equal("PostAuthentication_Authentication", payload.RootElement.GetProperty("triggerSource").GetString());
+        Assert.Empty(payload.RootElement.GetProperty("response").EnumerateObject());
+        Assert.Contains("\"outcome\":\"allowed\"", _log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_WrongPassword_RespondsWithEmptyResponseNotAnError()
     {
         var result = await CreateSut(PoolWithAlice()).HandleAsync(Event(SignIn("alice", "Wrong-horse-2")), CancellationToken.None);

@@ -1,0 +1,108 @@
+namespace Trigger.Migration.Decisions;
+
+/// <summary>
+/// Carries a migrated user's old groups from the <c>UserMigration</c> invocation to the
+/// <c>PostAuthentication</c> invocation that follows it. The migration answer has no groups field and the
+/// user does not exist in the new pool until Cognito reads that answer, so the memberships can only be
+/// written by a later trigger; keeping the list here (rather than in a custom attribute the new pool may
+/// lack, or by asking the old pool on every sign-in) costs later sign-ins nothing: no entry, no call.
+/// Held in the execution environment's memory: a <c>PostAuthentication</c> served by another environment
+/// finds nothing, and the sweep's membership repair adds what was missed. Thread-safe, bounded, entries expire.
+/// </summary>
+public sealed class GroupHandOver
+{
+    /// <summary>How long a sign-in's entry waits: the PostAuthentication of the same sign-in follows within seconds.</summary>
+    public static readonly TimeSpan SignInLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a forgot-password migration's entry waits: the user first confirms the code (valid one hour)
+    /// and then signs in.
+    /// </summary>
+    public static readonly TimeSpan ForgotPasswordLifetime = TimeSpan.FromMinutes(65);
+
+    private readonly Dictionary<(string Pool, string User), Entry> _entries = [];
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly int _capacity;
+
+    /// <summary>Creates an empty hand-over holding at most <paramref name="capacity"/> users.</summary>
+    public GroupHandOver(TimeProvider time, int capacity = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _time = time;
+        _capacity = capacity;
+    }
+
+    /// <summary>Users waiting for their memberships.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Keeps <paramref name="groups"/> for the new pool's user <paramref name="username"/> for <paramref name="lifetime"/>.</summary>
+    public void Put(string userPoolId, string username, IReadOnlyList<string> groups, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(userPoolId);
+        ArgumentNullException.ThrowIfNull(username);
+        ArgumentNullException.ThrowIfNull(groups);
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            RemoveExpired(now);
+            if (_entries.Count >= _capacity && !_entries.ContainsKey((userPoolId, username)))
+            {
+                // Full of live entries: the oldest is the least likely still to be waited for.
+                var oldest = _entries.MinBy(e => e.Value.Expires).Key;
+                _entries.Remove(oldest);
+            }
+
+            _entries[(userPoolId, username)] = new Entry(groups, now + lifetime);
+        }
+    }
+
+    /// <summary>
+    /// Takes (and forgets) the groups kept for <paramref name="username"/>; null when none wait. A
+    /// case-insensitive new pool hands triggers its names folded to lower case, so when no entry has the
+    /// exact name, a single entry equal to it under lower-case folding is taken; two (Alice and alice of a
+    /// case-sensitive old pool) match nobody rather than the wrong user.
+    /// </summary>
+    public IReadOnlyList<string>? Take(string userPoolId, string username)
+    {
+        ArgumentNullException.ThrowIfNull(userPoolId);
+        ArgumentNullException.ThrowIfNull(username);
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            RemoveExpired(now);
+            if (_entries.Remove((userPoolId, username), out var exact))
+            {
+                return exact.Groups;
+            }
+
+            var folded = NameFolding.Fold(username);
+            var matches = _entries.Keys
+                .Where(k => string.Equals(k.Pool, userPoolId, StringComparison.Ordinal)
+                    && string.Equals(NameFolding.Fold(k.User), folded, StringComparison.Ordinal))
+                .Take(2)
+                .ToList();
+            return matches.Count == 1 && _entries.Remove(matches[0], out var single) ? single.Groups : null;
+        }
+    }
+
+    private void RemoveExpired(DateTimeOffset now)
+    {
+        foreach (var key in _entries.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
+        {
+            _entries.Remove(key);
+        }
+    }
+
+    private sealed record Entry(IReadOnlyList<string> Groups, DateTimeOffset Expires);
+}
