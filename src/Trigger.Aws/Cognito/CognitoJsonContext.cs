@@ -38,5 +38,13 @@ namespace Trigger.Aws.Cognito;
 [JsonSerializable(typeof(DescribeUserPoolClientResponse))]
 [JsonSerializable(typeof(ListUserPoolClientsRequest))]
 [JsonSerializable(typeof(ListUserPoolClientsResponse))]
+[JsonSerializable(typeof(AdminUpdateUserAttributesRequest))]
+[JsonSerializable(typeof(AdminUpdateUserAttributesResponse))]
+[JsonSerializable(typeof(AdminDisableUserRequest))]
+[JsonSerializable(typeof(AdminDisableUserResponse))]
+[JsonSerializable(typeof(AdminEnableUserRequest))]
+[JsonSerializable(typeof(AdminEnableUserResponse))]
+[JsonSerializable(typeof(AdminDeleteUserRequest))]
+[JsonSerializable(typeof(AdminDeleteUserResponse))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

@@ -6,7 +6,7 @@
 // with in-memory pools. It implements CreateUserPool, UpdateUserPool (resets omitted settings, as
 // Cognito does), DescribeUserPool, CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients,
 // AdminCreateUser, AdminGetUser, AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
-// AdminResetUserPassword, AdminDeleteUser, AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH only),
+// AdminResetUserPassword, AdminDeleteUser, AdminUpdateUserAttributes, AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH only),
 // ListUsers (Filter, Limit <= 60, PaginationToken, scriptable short pages), GetCSVHeader and the
 // CSV import job with a pre-signed-URL-like PUT on the same server.
 //
