@@ -68,6 +68,7 @@ internal sealed class SyncPass(
         // The journal's changes so far count in this run's report: a resumed pass reports the whole pass.
         _tally = replay.Tally;
 
+        var pending = options.DryRun ? new PendingWrites() : await PendingWrites.ReadAsync(workspace.JournalPath, cancellationToken);
         var index = new StandbyIndex(setup.StandbySchema.CaseSensitiveUsernames);
         Exception? fault = null;
         var state = new PassState(start);
@@ -105,7 +106,7 @@ internal sealed class SyncPass(
                 replay.InDoubt,
                 options.SweepKey,
                 time);
-            var settler = new SyncUserSettler(options, standby, paces, _identity, _mapper, creator, replay.InDoubt, journal);
+            var settler = new SyncUserSettler(options, standby, paces, _identity, _mapper, creator, replay.InDoubt, pending, journal, time);
             if (state.Checkpoint.Phase == SyncCheckpoint.ListingPhase)
             {
                 await ListPrimaryAsync(paces.List, index, replay, settler, journal, seen, state, cancellationToken);
@@ -113,7 +114,7 @@ internal sealed class SyncPass(
 
             if (state.Checkpoint.Phase == SyncCheckpoint.MissingPhase)
             {
-                await HandleMissingAsync(primaryRead, paces.Password, index, replay, journal, state, cancellationToken);
+                await HandleMissingAsync(primaryRead, paces.Password, index, replay, pending, journal, state, cancellationToken);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or AwsServiceException or HttpRequestException or TimeoutRejectedException
@@ -200,16 +201,29 @@ internal sealed class SyncPass(
         RequestPace updatePace,
         StandbyIndex index,
         JournalReplay replay,
+        PendingWrites pending,
         SweepJournal? journal,
         PassState state,
         CancellationToken cancellationToken)
     {
         var sequence = state.Checkpoint.Resume.Sequence;
+        var kind = options.DeleteMissing ? SyncOutcomes.Deleted : SyncOutcomes.DisabledMissing;
         foreach (var entry in index.Entries.Where(e => !e.Seen).OrderBy(e => e.Username, StringComparer.Ordinal).ToList())
         {
             sequence++;
-            if (replay.Settled.Contains(entry.Username) || (!options.DeleteMissing && entry.Enabled == false))
+            if (replay.Settled.Contains(entry.Username))
             {
+                continue;
+            }
+
+            if (!options.DeleteMissing && entry.Enabled == false)
+            {
+                // Already disabled: by an earlier pass, or by the killed run that announced it (counted now, once).
+                if (pending.Take(entry.Username, out var made))
+                {
+                    await RecordAsync(journal, Missing(sequence, entry.Username, made));
+                }
+
                 continue;
             }
 
@@ -220,11 +234,13 @@ internal sealed class SyncPass(
                 continue;
             }
 
-            var outcome = options.DeleteMissing ? SyncOutcomes.Deleted : SyncOutcomes.DisabledMissing;
-            var change = new JournalEntry { E = JournalEntry.OutcomeKind, Seq = sequence, User = entry.Username, Outcome = options.DryRun ? SyncOutcomes.Would(outcome) : outcome };
+            var outcome = kind;
+            var change = Missing(sequence, entry.Username, options.DryRun ? SyncOutcomes.Would(outcome) : outcome);
             if (!options.DryRun)
             {
                 await updatePace.WaitAsync(cancellationToken);
+                pending.Take(entry.Username, out _);
+                await journal!.AppendAsync(change with { E = JournalEntry.IntentKind, At = time.GetUtcNow() });
                 try
                 {
                     if (options.DeleteMissing)
@@ -240,7 +256,8 @@ internal sealed class SyncPass(
                 }
                 catch (UserNotFoundException)
                 {
-                    continue;
+                    // Gone from the standby already: deleted by the killed run, or by someone else.
+                    change = change with { Detail = "already gone from the standby" };
                 }
                 catch (AwsServiceException e) when (!SweepErrors.EndsTheRun(e))
                 {
@@ -251,9 +268,19 @@ internal sealed class SyncPass(
             await RecordAsync(journal, change);
         }
 
+        // Deletions the killed run announced: those users are no longer in the index to be met again.
+        foreach (var (username, made) in pending.ByUser.Where(p => p.Value == SyncOutcomes.Deleted).ToList())
+        {
+            pending.Take(username, out _);
+            await RecordAsync(journal, Missing(++sequence, username, made));
+        }
+
         state.Checkpoint = state.Checkpoint with { Phase = SyncCheckpoint.DonePhase, UpdatedAt = time.GetUtcNow() };
         state.Complete = true;
     }
+
+    private static JournalEntry Missing(long sequence, string username, string outcome) =>
+        new() { E = JournalEntry.OutcomeKind, Seq = sequence, User = username, Outcome = outcome };
 
     private async Task<bool> StillInPrimaryAsync(RequestPace primaryRead, string username, CancellationToken cancellationToken)
     {

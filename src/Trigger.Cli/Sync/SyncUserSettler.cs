@@ -22,13 +22,17 @@ internal sealed class SyncUserSettler(
     AttributeMapper mapper,
     AdminStragglerCreator creator,
     IReadOnlyDictionary<string, DateTimeOffset?> inDoubt,
-    SweepJournal? journal)
+    PendingWrites pending,
+    SweepJournal? journal,
+    TimeProvider time)
 {
     /// <summary>The changes made (or, in a dry run, to be made) for <paramref name="candidate"/>; empty when it was current.</summary>
     public async Task<IReadOnlyList<JournalEntry>> SettleAsync(StragglerCandidate candidate, StandbyEntry? entry, CancellationToken cancellationToken)
     {
         var user = candidate.User;
-        if (entry is null || entry.Status == UserStatusType.ForceChangePassword || inDoubt.ContainsKey(user.Username))
+        // An intent naming a change is not a creation in doubt: PendingWrites settles it below.
+        var creationInDoubt = inDoubt.ContainsKey(user.Username) && !pending.ByUser.ContainsKey(user.Username);
+        if (entry is null || entry.Status == UserStatusType.ForceChangePassword || creationInDoubt)
         {
             var created = await creator.SettleAsync(candidate, RecordIntentAsync, cancellationToken);
             if (created.Outcome != StragglerOutcomes.AlreadyInNewPool)
@@ -46,7 +50,7 @@ internal sealed class SyncUserSettler(
             || (user.Enabled is { } enabled && entry.Enabled != enabled);
         if (!lookChanged)
         {
-            return [];
+            return Resumed(candidate, []);
         }
 
         AdminGetUserResponse current;
@@ -102,6 +106,17 @@ internal sealed class SyncUserSettler(
                 cancellationToken));
         }
 
+        return Resumed(candidate, results);
+    }
+
+    // A write the killed run announced and that holds now was made by it: counted once, here.
+    private List<JournalEntry> Resumed(StragglerCandidate candidate, List<JournalEntry> results)
+    {
+        if (pending.Take(candidate.User.Username, out var kind) && !results.Any(r => r.Outcome == kind))
+        {
+            results.Add(Outcome(candidate, kind, null, "made by an interrupted run"));
+        }
+
         return results;
     }
 
@@ -114,6 +129,12 @@ internal sealed class SyncUserSettler(
         }
 
         await paces.Password.WaitAsync(cancellationToken);
+        if (journal is not null)
+        {
+            // Announced before it is sent: a kill between the write and its outcome line leaves the intent, and the rerun counts the write once.
+            await journal.AppendAsync(new JournalEntry { E = JournalEntry.IntentKind, Seq = candidate.Sequence, User = candidate.User.Username, Outcome = outcome, At = time.GetUtcNow() });
+        }
+
         try
         {
             await write(cancellationToken);
