@@ -13,6 +13,7 @@ internal static class PlanChecks
             .. AppClientChecks.Run(input),
             .. SecurityChecks.Run(input),
             .. TriggerChecks.Run(input),
+            .. DisasterRecoveryChecks.Run(input),
         ];
     }
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
+using Trigger.Cli.Sync;
 using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
@@ -46,6 +47,24 @@ internal static class PlanCommand
             CustomParser = ParseRenames,
         };
         var strict = new Option<bool>("--strict") { Description = "Exit with 1 on warnings too, not only on blocking findings." };
+        var syncState = new Option<string>("--sync-state")
+        {
+            Description = "A disaster-recovery pair (old = primary, new = standby): the sync work directory whose last complete pass says how fresh the standby is.",
+            HelpName = "dir",
+        };
+        var maxSyncAge = new Option<double>("--max-sync-age")
+        {
+            Description = "With --sync-state: hours the last complete sync pass may be old before the standby counts as stale.",
+            DefaultValueFactory = _ => 24,
+            HelpName = "hours",
+        };
+        maxSyncAge.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 8760))
+            {
+                result.AddError("--max-sync-age must be between 0 and 8760 hours.");
+            }
+        });
 
         var command = new Command("plan", Description).WithNotes(
             "0 no blocking finding (with --strict: no finding at all); 1 findings, or a call failed; 2 bad usage.",
@@ -61,6 +80,8 @@ internal static class PlanCommand
         command.Options.Add(snapshot);
         command.Options.Add(renames);
         command.Options.Add(strict);
+        command.Options.Add(syncState);
+        command.Options.Add(maxSyncAge);
         options.AddShared(command);
         command.Validators.Add(result =>
         {
@@ -82,7 +103,11 @@ internal static class PlanCommand
             parse.GetValue(pagesPerSecond),
             parse.GetValue(snapshot),
             parse.GetValue(renames) ?? new Dictionary<string, string>(),
-            parse.GetValue(strict)), host, cancellationToken));
+            parse.GetValue(strict))
+        {
+            SyncState = parse.GetValue(syncState),
+            MaxSyncAge = TimeSpan.FromHours(parse.GetValue(maxSyncAge)),
+        }, host, cancellationToken));
         return command;
     }
 
@@ -111,6 +136,9 @@ internal static class PlanCommand
             OldClientSecretArnGiven = arguments.OldClientSecretArn is not null,
             Sample = sample,
             Renames = arguments.Renames,
+            DisasterRecovery = arguments.SyncState is { } syncDirectory
+                ? new DisasterRecoveryState(Path.GetFullPath(syncDirectory), SyncRunner.ReadFreshness(syncDirectory), host.TimeProvider.GetUtcNow(), arguments.MaxSyncAge)
+                : null,
         };
         var findings = PlanChecks.Evaluate(input);
         var report = BuildReport(input, findings, oldPool, newPool, arguments);
@@ -296,5 +324,12 @@ internal static class PlanCommand
         int PagesPerSecond,
         string? SnapshotPath,
         IReadOnlyDictionary<string, string> Renames,
-        bool Strict);
+        bool Strict)
+    {
+        /// <summary><c>--sync-state</c>: a DR pair's sync work directory; null when not given.</summary>
+        public string? SyncState { get; init; }
+
+        /// <summary><c>--max-sync-age</c>.</summary>
+        public TimeSpan MaxSyncAge { get; init; } = TimeSpan.FromHours(24);
+    }
 }

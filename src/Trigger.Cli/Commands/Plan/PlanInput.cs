@@ -31,4 +31,7 @@ internal sealed record PlanInput
 
     /// <summary>Old attribute name to new attribute name (<c>--attribute-renames</c>, as MIGRATION_ATTRIBUTE_RENAMES).</summary>
     public IReadOnlyDictionary<string, string> Renames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>With <c>--sync-state</c>: the disaster-recovery pair's sync, read from that work directory; null without it.</summary>
+    public DisasterRecoveryState? DisasterRecovery { get; init; }
 }
