@@ -38,6 +38,9 @@ public sealed class FailoverDrillFixture : IAsyncLifetime
     /// <summary>Standby users after the third pass (with --delete-missing), by username.</summary>
     public Dictionary<string, UserView?> AfterThirdSync { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the app's password carry-over logged (error types only).</summary>
+    public List<string> CarryOverLog { get; } = [];
+
     /// <summary>AdminSetUserPassword calls the three passes made, by username.</summary>
     public List<string> PasswordCalls { get; } = [];
 
@@ -74,10 +77,23 @@ public sealed class FailoverDrillFixture : IAsyncLifetime
                 }
             });
 
-        // While the primary is up, the app's background sign-in on the standby carries this user's password (samples/).
-        if (await Pools.SignInAsync("carried", Password) is not { } carried || carried["AuthenticationResult"] is null)
+        // While the primary is up: the user signs in on the primary, and the app carries the password to the standby
+        // in the background (samples/Trigger.Demo/App/StandbyCarryOver.cs), where the trigger migrates them with it.
+        var primarySignIn = await Pools.OldPool.SendAsync("InitiateAuth", new JsonObject
         {
-            throw new InvalidOperationException("the trigger did not migrate 'carried'; the drill's world is broken.");
+            ["AuthFlow"] = "USER_PASSWORD_AUTH",
+            ["ClientId"] = Pools.OldClient.ClientId,
+            ["AuthParameters"] = new JsonObject { ["USERNAME"] = "carried", ["PASSWORD"] = Password },
+        });
+        if (primarySignIn["AuthenticationResult"] is not null)
+        {
+            var carryOver = new Demo.App.StandbyCarryOver((username, password, token) => Pools.SignInAsync(username, password), CarryOverLog.Add, TimeSpan.FromSeconds(60));
+            await carryOver.Carry("carried", Password);
+        }
+
+        if (await Pools.NewUserOrNullAsync("carried") is null)
+        {
+            throw new InvalidOperationException($"the carry-over did not migrate 'carried' ({string.Join("; ", CarryOverLog)}); the drill's world is broken.");
         }
 
         var primary = FakePools.CreateClient(Pools.OldEndpoint);
@@ -151,7 +167,7 @@ public sealed class FailoverDrillFixture : IAsyncLifetime
             ["Password"] = NewPassword,
         });
         SyncedSignInAfterReset = await Pools.SignInAsync("synced", NewPassword);
-        AllOutput = Pools.AllOutput + FirstSync + SecondSync + ThirdSync;
+        AllOutput = Pools.AllOutput + FirstSync + SecondSync + ThirdSync + string.Join("\n", CarryOverLog);
     }
 
     public async Task DisposeAsync()
