@@ -101,7 +101,14 @@ internal static class BenchmarkRun
         }
     }
 
-    private static Process StartFakeHost(BenchmarkSettings settings)
+    private static Process StartFakeHost(BenchmarkSettings settings) =>
+        FakeProcess.Start("--quota", settings.Quota.ToString(CultureInfo.InvariantCulture), "--time-scale", settings.TimeScale.ToString(CultureInfo.InvariantCulture));
+}
+
+/// <summary>Starts this program again as the fake's child process ("serve").</summary>
+internal static class FakeProcess
+{
+    public static Process Start(params string[] arguments)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self)
@@ -115,7 +122,8 @@ internal static class BenchmarkRun
             start.ArgumentList.Add(typeof(BenchmarkRun).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "serve", "--quota", settings.Quota.ToString(CultureInfo.InvariantCulture), "--time-scale", settings.TimeScale.ToString(CultureInfo.InvariantCulture) })
+        start.ArgumentList.Add("serve");
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -163,6 +163,10 @@ public sealed class FakeCognito : IAsyncDisposable
     /// <summary>The per-line result of an import job, as Cognito would log it to CloudWatch (empty before it ran).</summary>
     public IReadOnlyList<FakeImportLine> ImportLog(string jobId) => _identityProvider.ImportLog(jobId);
 
+    /// <summary>Adds CONFIRMED, enabled users (a random <c>sub</c> each) straight into a pool, without a call per user.</summary>
+    public void SeedUsers(string userPoolId, IEnumerable<(string Username, IReadOnlyDictionary<string, string> Attributes)> users) =>
+        _identityProvider.SeedUsers(userPoolId, users);
+
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {

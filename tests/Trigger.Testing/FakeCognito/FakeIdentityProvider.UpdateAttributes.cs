@@ -38,4 +38,23 @@ internal sealed partial class FakeIdentityProvider
         user.ModifiedAt = Now();
         return [];
     }
+
+    /// <summary>Adds CONFIRMED, enabled users straight into a pool (a benchmark's million users, without a million calls).</summary>
+    public void SeedUsers(string userPoolId, IEnumerable<(string Username, IReadOnlyDictionary<string, string> Attributes)> users)
+    {
+        lock (_gate)
+        {
+            var pool = Pool(userPoolId);
+            foreach (var (username, attributes) in users)
+            {
+                var user = pool.Add(username, Now());
+                user.Status = "CONFIRMED";
+                user.Attributes["sub"] = Guid.NewGuid().ToString();
+                foreach (var (name, value) in attributes)
+                {
+                    user.Attributes[name] = value;
+                }
+            }
+        }
+    }
 }
