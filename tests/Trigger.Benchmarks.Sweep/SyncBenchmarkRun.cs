@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sync;
@@ -38,19 +36,7 @@ internal static class SyncBenchmarkRun
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bench: two pools of {settings.Users:N0} users seeded in {seeding.Elapsed.TotalSeconds:0.0} s"));
 
             var time = new ScaledTimeProvider(settings.TimeScale);
-            var client = new SyncMeter(
-                new CognitoIdentityProviderClient(new AwsClientOptions
-                {
-                    Region = "us-east-1",
-                    EndpointOverride = endpoint,
-                    Credentials = new BasicAWSCredentials("bench", "bench"),
-                    TimeProvider = time,
-                    ResiliencePipeline = AwsResilience.CreatePipeline(
-                        new AwsResilienceOptions { MaxRetryAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromMinutes(5) },
-                        time),
-                }),
-                primaryId,
-                time);
+            var client = new SyncMeter(BenchmarkRun.CreateClient(endpoint, time), primaryId, time);
             var options = new SyncOptions
             {
                 PrimaryUserPoolId = primaryId,

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
 using Trigger.Migration.Attributes;
-using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Sync;
 
@@ -27,11 +26,11 @@ internal static class SyncCommand
             Description = "Checkpoint, journal, report and last-sync.json (default: sync-<standby pool id>). The same folder resumes a pass.",
             HelpName = "path",
         };
-        var listRate = Rate("--list-rate", "ListUsers pages per second on the primary (UserList: 30, not adjustable, shared with live traffic).", 5);
-        var standbyListRate = Rate("--standby-list-rate", "ListUsers pages per second on the standby (its own region's UserList quota).", 5);
-        var readRate = Rate("--read-rate", "AdminGetUser calls per second, on each pool (UserRead).", 10);
-        var rate = Rate("--rate", "AdminCreateUser calls per second on the standby (UserCreation).", 5);
-        var updateRate = Rate("--update-rate", "Attribute updates, enables, disables, deletions and password steps per second on the standby (UserUpdate: 25, not adjustable).", 5);
+        var listRate = SweepCommand.Rate("--list-rate", "ListUsers pages per second on the primary (UserList: 30, not adjustable, shared with live traffic).", 5);
+        var standbyListRate = SweepCommand.Rate("--standby-list-rate", "ListUsers pages per second on the standby (its own region's UserList quota).", 5);
+        var readRate = SweepCommand.Rate("--read-rate", "AdminGetUser calls per second, on each pool (UserRead).", 10);
+        var rate = SweepCommand.Rate("--rate", "AdminCreateUser calls per second on the standby (UserCreation).", 5);
+        var updateRate = SweepCommand.Rate("--update-rate", "Attribute updates, enables, disables, deletions and password steps per second on the standby (UserUpdate: 25, not adjustable).", 5);
         var renames = new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" };
         var custom = new Option<string>("--new-custom-attributes")
         {
@@ -68,11 +67,7 @@ internal static class SyncCommand
                 throw new CliFailure(e.Message, ExitCodes.Usage);
             }
 
-            var sweepKey = host.Environment.Get(SweepCommand.SweepKeyVariable) is { Length: > 0 } key ? key : null;
-            if (sweepKey is { Length: < SweepProof.MinimumKeyLength })
-            {
-                throw new CliFailure($"{SweepCommand.SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the standby function's MIGRATION_SWEEP_KEY_SECRET_ARN secret).", ExitCodes.Usage);
-            }
+            var sweepKey = SweepCommand.ReadSweepKey(host);
 
             var factory = new CognitoClientFactory(host, options.ReadProfile(parse), CognitoClientFactory.BatchResilience);
             var standby = factory.Connect(options.ReadNewPool(parse));
@@ -98,11 +93,4 @@ internal static class SyncCommand
         });
         return command;
     }
-
-    private static Option<double> Rate(string name, string description, double defaultValue) => new(name)
-    {
-        Description = description,
-        DefaultValueFactory = _ => defaultValue,
-        HelpName = "n/s",
-    };
 }

@@ -369,7 +369,7 @@ internal sealed class SyncPass(
         {
             try
             {
-                checkpoint = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(workspace.CheckpointPath), SyncJson.Context.SyncCheckpoint);
+                checkpoint = JsonSerializer.Deserialize(await File.ReadAllBytesAsync(workspace.CheckpointPath), SweepJson.Context.SyncCheckpoint);
             }
             catch (JsonException e)
             {
@@ -409,7 +409,7 @@ internal sealed class SyncPass(
     };
 
     private Task WriteCheckpointAsync(SyncCheckpoint checkpoint) =>
-        files.ReplaceAsync(workspace.CheckpointPath, JsonSerializer.SerializeToUtf8Bytes(checkpoint, SyncJson.Indented.SyncCheckpoint));
+        files.ReplaceAsync(workspace.CheckpointPath, JsonSerializer.SerializeToUtf8Bytes(checkpoint, SweepJson.Indented.SyncCheckpoint));
 
     private async Task<int> FinishAsync(StandbyIndex index, PassState state, long pages, Exception? fault)
     {
@@ -453,10 +453,10 @@ internal sealed class SyncPass(
                         CompletedAt = time.GetUtcNow(),
                         Counts = counts,
                     };
-                    await files.ReplaceAsync(workspace.FreshnessPath, JsonSerializer.SerializeToUtf8Bytes(freshness, SyncJson.Indented.SyncFreshness));
+                    await files.ReplaceAsync(workspace.FreshnessPath, JsonSerializer.SerializeToUtf8Bytes(freshness, SweepJson.Indented.SyncFreshness));
                 }
 
-                await files.ReplaceAsync(workspace.ReportPath, JsonSerializer.SerializeToUtf8Bytes(report, SyncJson.Indented.SyncReport));
+                await files.ReplaceAsync(workspace.ReportPath, JsonSerializer.SerializeToUtf8Bytes(report, SweepJson.Indented.SyncReport));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

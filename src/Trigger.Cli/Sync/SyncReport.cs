@@ -49,7 +49,7 @@ internal sealed record SyncReport
     {
         if (format == OutputFormat.Json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(this, SyncJson.Indented.SyncReport));
+            await output.WriteLineAsync(JsonSerializer.Serialize(this, SweepJson.Indented.SyncReport));
             return;
         }
 

@@ -115,7 +115,7 @@ internal static class SyncRunner
 
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SyncJson.Context.SyncFreshness);
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SweepJson.Context.SyncFreshness);
         }
         catch (JsonException)
         {

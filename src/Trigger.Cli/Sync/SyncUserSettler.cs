@@ -148,14 +148,6 @@ internal sealed class SyncUserSettler(
 
     private Task RecordIntentAsync(JournalEntry intent) => journal?.AppendAsync(intent) ?? Task.CompletedTask;
 
-    private static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) => new()
-    {
-        E = JournalEntry.OutcomeKind,
-        Seq = candidate.Sequence,
-        User = candidate.User.Username,
-        Outcome = outcome,
-        Reason = reason,
-        Detail = detail,
-        OldSub = candidate.User.Attribute("sub"),
-    };
+    private static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) =>
+        AdminStragglerCreator.Outcome(candidate, outcome, reason, detail);
 }
