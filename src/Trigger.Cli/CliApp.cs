@@ -9,6 +9,7 @@ using Trigger.Cli.Common;
 using Trigger.Cli.Export;
 using Trigger.Cli.FoldIndex;
 using Trigger.Cli.Sweep;
+using Trigger.Cli.Sync;
 
 namespace Trigger.Cli;
 
@@ -24,7 +25,7 @@ internal static class CliApp
     private const string Description = """
         Operate a Cognito user-pool migration: check that two pools fit together (plan), attach or detach the
         UserMigration trigger on an existing pool without touching its other settings (enable, disable), see
-        where the migration stands (status), snapshot the old pool (export) and create the stragglers (sweep). Credentials come from the standard AWS chain or --profile.
+        where the migration stands (status), snapshot the old pool (export), create the stragglers (sweep) and keep a disaster-recovery standby current (sync). Credentials come from the standard AWS chain or --profile.
         """;
 
     /// <summary>
@@ -49,6 +50,7 @@ internal static class CliApp
         root.Subcommands.Add(SweepCommand.Create(options, host));
         root.Subcommands.Add(IndexCommand.Create(options, host));
         root.Subcommands.Add(GroupsCommand.Create(options, host));
+        root.Subcommands.Add(SyncCommand.Create(options, host));
         return root;
     }
 

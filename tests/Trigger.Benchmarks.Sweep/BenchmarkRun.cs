@@ -29,18 +29,7 @@ internal static class BenchmarkRun
             using var admin = new CognitoAdmin(endpoint);
             var newPoolId = (await admin.CreatePoolAsync(new PoolSpec("bench-new"))).Id;
             var time = new ScaledTimeProvider(settings.TimeScale);
-            var client = new MeteredCognito(
-                new CognitoIdentityProviderClient(new AwsClientOptions
-                {
-                    Region = "us-east-1",
-                    EndpointOverride = endpoint,
-                    Credentials = new BasicAWSCredentials("bench", "bench"),
-                    TimeProvider = time,
-                    ResiliencePipeline = AwsResilience.CreatePipeline(
-                        new AwsResilienceOptions { MaxRetryAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromMinutes(5) },
-                        time),
-                }),
-                time);
+            var client = new MeteredCognito(CreateClient(endpoint, time), time);
             var rate = settings.Rate ?? (settings.Quota > 0 ? settings.Quota : 10_000);
             var options = new SweepOptions
             {
@@ -101,7 +90,26 @@ internal static class BenchmarkRun
         }
     }
 
-    private static Process StartFakeHost(BenchmarkSettings settings)
+    /// <summary>The client the benchmarks call the fake with: the run's clock, retries as in production but on that clock.</summary>
+    internal static CognitoIdentityProviderClient CreateClient(Uri endpoint, TimeProvider time) => new(new AwsClientOptions
+    {
+        Region = "us-east-1",
+        EndpointOverride = endpoint,
+        Credentials = new BasicAWSCredentials("bench", "bench"),
+        TimeProvider = time,
+        ResiliencePipeline = AwsResilience.CreatePipeline(
+            new AwsResilienceOptions { MaxRetryAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromMinutes(5) },
+            time),
+    });
+
+    private static Process StartFakeHost(BenchmarkSettings settings) =>
+        FakeProcess.Start("--quota", settings.Quota.ToString(CultureInfo.InvariantCulture), "--time-scale", settings.TimeScale.ToString(CultureInfo.InvariantCulture));
+}
+
+/// <summary>Starts this program again as the fake's child process ("serve").</summary>
+internal static class FakeProcess
+{
+    public static Process Start(params string[] arguments)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self)
@@ -115,7 +123,8 @@ internal static class BenchmarkRun
             start.ArgumentList.Add(typeof(BenchmarkRun).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "serve", "--quota", settings.Quota.ToString(CultureInfo.InvariantCulture), "--time-scale", settings.TimeScale.ToString(CultureInfo.InvariantCulture) })
+        start.ArgumentList.Add("serve");
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -26,6 +26,26 @@ internal static class FakeHost
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS created={fake.Answered("AdminCreateUser")} usernameExists={fake.Answered("AdminCreateUser", "UsernameExistsException")} passwordsSet={fake.Answered("AdminSetUserPassword")} throttled={fake.Answered("AdminCreateUser", "TooManyRequestsException") + fake.Answered("AdminSetUserPassword", "TooManyRequestsException")}"));
             }
+            else if (command.StartsWith("seed ", StringComparison.Ordinal))
+            {
+                // seed <pool id> <users> <every n-th given_name changed, 0: none>: the sync benchmark's pools.
+                var parts = command.Split(' ');
+                var count = int.Parse(parts[2], CultureInfo.InvariantCulture);
+                var changedEvery = int.Parse(parts[3], CultureInfo.InvariantCulture);
+                fake.SeedUsers(parts[1], Enumerable.Range(0, count).Select(i => (
+                    string.Create(CultureInfo.InvariantCulture, $"user{i:0000000}"),
+                    (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+                    {
+                        ["email"] = string.Create(CultureInfo.InvariantCulture, $"user{i:0000000}@example.com"),
+                        ["email_verified"] = "true",
+                        ["given_name"] = changedEvery > 0 && i % changedEvery == 0 ? "Changed" : "Given",
+                    })));
+                Console.WriteLine("SEEDED " + parts[1]);
+            }
+            else if (command == "sync-stats")
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"STATS listUsers={fake.Answered("ListUsers")} updates={fake.Answered("AdminUpdateUserAttributes")} reads={fake.Answered("AdminGetUser")} created={fake.Answered("AdminCreateUser")} passwordsSet={fake.Answered("AdminSetUserPassword")}"));
+            }
             else if (command == "quit")
             {
                 break;

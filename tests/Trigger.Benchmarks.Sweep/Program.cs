@@ -4,6 +4,8 @@ using Trigger.Benchmarks.Sweep;
 // See docs/SWEEP.md, "Benchmark":
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 1000000 --quota 400 --rate 392   (50/s scaled up 8x)
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --users 200000 --quota 0               (the tool's ceiling)
+// and docs/SWEEP.md, "Sync benchmark":
+//   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- sync --users 1000000 --changed-every 100 --time-scale 10
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --fold-index [users] [invocations]   (docs/BENCHMARKS.md, "Fold index")
 if (args.Length > 0 && args[0] == "--fold-index")
 {
@@ -19,6 +21,11 @@ if (settings.Serve)
     return await FakeHost.ServeAsync(settings.TimeScale, settings.Quota > 0
         ? new Dictionary<string, int> { ["AdminCreateUser"] = settings.Quota, ["AdminSetUserPassword"] = settings.Quota }
         : new Dictionary<string, int>());
+}
+
+if (settings.Sync)
+{
+    return await SyncBenchmarkRun.RunAsync(settings);
 }
 
 var result = await BenchmarkRun.RunAsync(settings);
@@ -44,6 +51,12 @@ internal sealed record BenchmarkSettings
 
     public bool Keep { get; init; }
 
+    /// <summary>Benchmark <c>sync</c> instead of the sweep.</summary>
+    public bool Sync { get; init; }
+
+    /// <summary>Sync: every n-th user changed in the primary (0: none).</summary>
+    public int ChangedEvery { get; init; } = 100;
+
     public static BenchmarkSettings Parse(string[] args)
     {
         var settings = new BenchmarkSettings();
@@ -53,6 +66,8 @@ internal sealed record BenchmarkSettings
             settings = args[i] switch
             {
                 "serve" => settings with { Serve = true },
+                "sync" => settings with { Sync = true },
+                "--changed-every" => settings with { ChangedEvery = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--users" => settings with { Users = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--quota" => settings with { Quota = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rate" => settings with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },

@@ -165,6 +165,28 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
     public Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) =>
         _client.SendAsync("AdminAddUserToGroup", request, _json.AdminAddUserToGroupRequest, _json.AdminAddUserToGroupResponse, [], cancellationToken);
 
+    /// <inheritdoc />
+    public Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync(
+            "AdminUpdateUserAttributes",
+            request,
+            _json.AdminUpdateUserAttributesRequest,
+            _json.AdminUpdateUserAttributesResponse,
+            Secrets(request?.ClientMetadata?.Values, null),
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminDisableUserResponse> AdminDisableUserAsync(AdminDisableUserRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminDisableUser", request, _json.AdminDisableUserRequest, _json.AdminDisableUserResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminEnableUserResponse> AdminEnableUserAsync(AdminEnableUserRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminEnableUser", request, _json.AdminEnableUserRequest, _json.AdminEnableUserResponse, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminDeleteUser", request, _json.AdminDeleteUserRequest, _json.AdminDeleteUserResponse, [], cancellationToken);
+
     // Every value that must not reach an exception message if the service echoes it back.
     private static string[] Secrets(IEnumerable<string?>? first, IEnumerable<string?>? second) =>
         [.. (first ?? []).Concat(second ?? []).OfType<string>().Where(s => s.Length > 0)];

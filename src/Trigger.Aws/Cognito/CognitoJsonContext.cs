@@ -48,5 +48,13 @@ namespace Trigger.Aws.Cognito;
 [JsonSerializable(typeof(CreateGroupResponse))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest))]
 [JsonSerializable(typeof(AdminAddUserToGroupResponse))]
+[JsonSerializable(typeof(AdminUpdateUserAttributesRequest))]
+[JsonSerializable(typeof(AdminUpdateUserAttributesResponse))]
+[JsonSerializable(typeof(AdminDisableUserRequest))]
+[JsonSerializable(typeof(AdminDisableUserResponse))]
+[JsonSerializable(typeof(AdminEnableUserRequest))]
+[JsonSerializable(typeof(AdminEnableUserResponse))]
+[JsonSerializable(typeof(AdminDeleteUserRequest))]
+[JsonSerializable(typeof(AdminDeleteUserResponse))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

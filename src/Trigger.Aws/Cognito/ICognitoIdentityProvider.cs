@@ -102,4 +102,24 @@ public interface ICognitoIdentityProvider
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Carries the caller's deadline.</param>
     Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets some of a user's attributes (UserUpdate quota).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Disables a user.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminDisableUserResponse> AdminDisableUserAsync(AdminDisableUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Enables a user.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminEnableUserResponse> AdminEnableUserAsync(AdminEnableUserRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a user.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default);
 }

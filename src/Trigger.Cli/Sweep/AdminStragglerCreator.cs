@@ -260,7 +260,8 @@ internal sealed class AdminStragglerCreator(
             [SweepProof.MetadataKey] = SweepProof.Create(sweepKey, newUserPoolId, identity.Names.Key(username), time.GetUtcNow()),
         };
 
-    private static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) => new()
+    /// <summary>The journal line of <paramref name="candidate"/>'s outcome (shared with <c>sync</c>'s changes).</summary>
+    internal static JournalEntry Outcome(StragglerCandidate candidate, string outcome, string? reason, string? detail) => new()
     {
         E = JournalEntry.OutcomeKind,
         Seq = candidate.Sequence,

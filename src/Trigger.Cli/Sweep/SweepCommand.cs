@@ -104,11 +104,7 @@ internal static class SweepCommand
                 throw new CliFailure(e.Message, ExitCodes.Usage);
             }
 
-            var sweepKey = host.Environment.Get(SweepKeyVariable) is { Length: > 0 } key ? key : null;
-            if (sweepKey is { Length: < SweepProof.MinimumKeyLength })
-            {
-                throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's MIGRATION_SWEEP_KEY_SECRET_ARN secret).", ExitCodes.Usage);
-            }
+            var sweepKey = ReadSweepKey(host);
 
             var factory = new CognitoClientFactory(host, options.ReadProfile(parse), CognitoClientFactory.BatchResilience);
             var newPool = factory.Connect(options.ReadNewPool(parse));
@@ -152,7 +148,21 @@ internal static class SweepCommand
         return command;
     }
 
-    private static Option<double> Rate(string name, string description, double defaultValue) => new(name)
+    /// <summary>The sweep key from <see cref="SweepKeyVariable"/>; null when unset. Shared with <c>sync</c>, which creates users the same way.</summary>
+    /// <exception cref="CliFailure">Set, but too short to be the function's key.</exception>
+    internal static string? ReadSweepKey(CliHost host)
+    {
+        var sweepKey = host.Environment.Get(SweepKeyVariable) is { Length: > 0 } key ? key : null;
+        if (sweepKey is { Length: < SweepProof.MinimumKeyLength })
+        {
+            throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's MIGRATION_SWEEP_KEY_SECRET_ARN secret).", ExitCodes.Usage);
+        }
+
+        return sweepKey;
+    }
+
+    /// <summary>A calls-per-second option (shared with <c>sync</c>).</summary>
+    internal static Option<double> Rate(string name, string description, double defaultValue) => new(name)
     {
         Description = description,
         DefaultValueFactory = _ => defaultValue,

@@ -275,7 +275,7 @@ internal static class SweepRunner
     // The app clients (by name) whose custom WriteAttributes list holds the legacy-sub attribute. Without a custom
     // list a client writes standard attributes only (API reference, UserPoolClientType.WriteAttributes), and the
     // legacy-sub attribute is always custom.
-    private static async Task<IReadOnlyList<string>> LegacySubWritersAsync(
+    internal static async Task<IReadOnlyList<string>> LegacySubWritersAsync(
         ICognitoIdentityProvider newPool, string newUserPoolId, string? legacySubAttribute, CancellationToken cancellationToken)
     {
         if (legacySubAttribute is null)
@@ -302,7 +302,7 @@ internal static class SweepRunner
         return writers;
     }
 
-    private static async Task<UserPoolType> DescribeAsync(
+    internal static async Task<UserPoolType> DescribeAsync(
         ICognitoIdentityProvider client, string poolId, string which, string options, CancellationToken cancellationToken)
     {
         try
@@ -317,7 +317,7 @@ internal static class SweepRunner
         }
     }
 
-    private static AttributeMappingOptions MappingFor(AttributeMappingOptions given, NewPoolSchema schema)
+    internal static AttributeMappingOptions MappingFor(AttributeMappingOptions given, NewPoolSchema schema)
     {
         var custom = given.NewCustomAttributes.Count > 0 ? given.NewCustomAttributes : schema.CustomAttributes;
         var missing = custom.Where(a => !schema.CustomAttributes.Contains(a)).Order(StringComparer.Ordinal).ToList();

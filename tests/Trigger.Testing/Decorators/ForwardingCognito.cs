@@ -67,4 +67,16 @@ public abstract class ForwardingCognito(ICognitoIdentityProvider inner) : ICogni
 
     /// <inheritdoc />
     public virtual Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) => Inner.AdminAddUserToGroupAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) => Inner.AdminUpdateUserAttributesAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<AdminDisableUserResponse> AdminDisableUserAsync(AdminDisableUserRequest request, CancellationToken cancellationToken = default) => Inner.AdminDisableUserAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<AdminEnableUserResponse> AdminEnableUserAsync(AdminEnableUserRequest request, CancellationToken cancellationToken = default) => Inner.AdminEnableUserAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) => Inner.AdminDeleteUserAsync(request, cancellationToken);
 }

@@ -6,7 +6,7 @@
 // with in-memory pools. It implements CreateUserPool, UpdateUserPool (resets omitted settings, as
 // Cognito does), DescribeUserPool, CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients,
 // AdminCreateUser, AdminGetUser, AdminSetUserPassword, AdminDisableUser, AdminEnableUser,
-// AdminResetUserPassword, AdminDeleteUser, AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH only),
+// AdminResetUserPassword, AdminDeleteUser, AdminUpdateUserAttributes, AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH only),
 // ListUsers (Filter, Limit <= 60, PaginationToken, scriptable short pages), GetCSVHeader and the
 // CSV import job with a pre-signed-URL-like PUT on the same server.
 //
@@ -187,6 +187,10 @@ public sealed class FakeCognito : IAsyncDisposable
 
     /// <summary>The per-line result of an import job, as Cognito would log it to CloudWatch (empty before it ran).</summary>
     public IReadOnlyList<FakeImportLine> ImportLog(string jobId) => _identityProvider.ImportLog(jobId);
+
+    /// <summary>Adds CONFIRMED, enabled users (a random <c>sub</c> each) straight into a pool, without a call per user.</summary>
+    public void SeedUsers(string userPoolId, IEnumerable<(string Username, IReadOnlyDictionary<string, string> Attributes)> users) =>
+        _identityProvider.SeedUsers(userPoolId, users);
 
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()

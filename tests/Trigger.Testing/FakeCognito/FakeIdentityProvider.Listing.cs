@@ -31,13 +31,14 @@ internal sealed partial class FakeIdentityProvider
             : limit;
 
         var attributesToGet = RequestFields.Strings(request, "AttributesToGet");
-        var remaining = pool.UsersInOrder.Where(u => u.Sequence > after && filter.Matches(u, pool.CaseSensitive)).ToList();
-        var page = remaining.Take(pageSize).ToList();
+        // One more than the page tells whether a token is due, without reading the rest of the pool.
+        var ahead = pool.UsersAfter(after).Where(u => filter.Matches(u, pool.CaseSensitive)).Take(pageSize + 1).ToList();
+        var page = ahead.Take(pageSize).ToList();
         var answer = new JsonObject
         {
             ["Users"] = new JsonArray(page.Select(u => (JsonNode?)u.ToListEntry(attributesToGet)).ToArray()),
         };
-        if (remaining.Count > page.Count)
+        if (ahead.Count > page.Count)
         {
             var last = page.Count > 0 ? page[^1].Sequence : after;
             answer["PaginationToken"] = EncodeToken(pool, last);

@@ -40,6 +40,7 @@ internal sealed partial class FakeIdentityProvider
             ["AdminEnableUser"] = r => SetEnabled(r, true),
             ["AdminResetUserPassword"] = AdminResetUserPassword,
             ["AdminDeleteUser"] = AdminDeleteUser,
+            ["AdminUpdateUserAttributes"] = AdminUpdateUserAttributes,
             ["AdminInitiateAuth"] = AdminInitiateAuth,
             ["ListUsers"] = ListUsers,
             ["GetCSVHeader"] = GetCsvHeader,

@@ -31,6 +31,10 @@ internal sealed class FakeUserPool
     ];
 
     private readonly Dictionary<string, FakeUser> _users = new(StringComparer.Ordinal);
+
+    // The same users in listing order (sequences only grow, so appending keeps it sorted): a ListUsers page
+    // costs a binary search and the page, not a sort of the pool, even with a million users.
+    private readonly List<FakeUser> _inOrder = [];
     private long _nextSequence;
 
     public required string Id { get; init; }
@@ -56,7 +60,31 @@ internal sealed class FakeUserPool
     /// <summary>UsernameConfiguration.CaseSensitive; Cognito's API default is true.</summary>
     public bool CaseSensitive { get; init; } = true;
 
-    public IEnumerable<FakeUser> UsersInOrder => _users.Values.OrderBy(u => u.Sequence);
+    public IEnumerable<FakeUser> UsersInOrder => _inOrder;
+
+    /// <summary>The users listed after <paramref name="afterSequence"/>, in listing order.</summary>
+    public IEnumerable<FakeUser> UsersAfter(long afterSequence)
+    {
+        var low = 0;
+        var high = _inOrder.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_inOrder[middle].Sequence <= afterSequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (var i = low; i < _inOrder.Count; i++)
+        {
+            yield return _inOrder[i];
+        }
+    }
 
     public int UserCount => _users.Count;
 
@@ -161,10 +189,15 @@ internal sealed class FakeUserPool
     {
         var user = new FakeUser { Username = username, Sequence = ++_nextSequence, CreatedAt = now, ModifiedAt = now };
         _users.Add(UsernameKey(username), user);
+        _inOrder.Add(user);
         return user;
     }
 
-    public void Remove(FakeUser user) => _users.Remove(UsernameKey(user.Username));
+    public void Remove(FakeUser user)
+    {
+        _users.Remove(UsernameKey(user.Username));
+        _inOrder.Remove(user);
+    }
 
     /// <summary>
     /// Finds a user by what was typed: the username, then UsernameAttributes (email / phone_number as

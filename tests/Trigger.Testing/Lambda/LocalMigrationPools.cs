@@ -54,6 +54,7 @@ public sealed class LocalMigrationPools : IAsyncDisposable
 
     private CognitoLocalServer? _oldServer;
     private CognitoLocalServer? _newServer;
+    private Dictionary<string, string>? _settings;
 
     private LocalMigrationPools()
     {
@@ -127,6 +128,41 @@ public sealed class LocalMigrationPools : IAsyncDisposable
         }
     }
 
+    /// <summary>The new pool's cognito-local data folder (<c>.cognito/db/&lt;pool id&gt;.json</c> holds the codes it "sent").</summary>
+    public string NewPoolDataDirectory => Path.Combine(_newServer!.WorkingDirectory, ".cognito", "db");
+
+    /// <summary>Stops the old pool's emulator for good: a region outage, as the function and the tools then see it.</summary>
+    public async Task StopOldPoolAsync()
+    {
+        if (_oldServer is not null)
+        {
+            await _oldServer.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Changes one of the function's settings the way a configuration update does in Lambda: the running
+    /// environment ends, and the next invocation starts a fresh one that reads the new value.
+    /// </summary>
+    public void UpdateFunctionSetting(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(_settings);
+        _settings[name] = value;
+        if (Bridge.RuntimeProcessId is { } processId)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(processId);
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+            catch (ArgumentException)
+            {
+                // Already gone: the next invocation starts a fresh one anyway.
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_newServer is not null)
@@ -171,6 +207,8 @@ public sealed class LocalMigrationPools : IAsyncDisposable
         {
             settings[name] = value;
         }
+
+        _settings = settings;
 
         Bridge = await LambdaRuntimeBridge.StartAsync(
             new LambdaRuntimeBridgeOptions { Runtime = await publish, CognitoLocalShims = true, LogFormat = options.LogFormat, Environment = settings },

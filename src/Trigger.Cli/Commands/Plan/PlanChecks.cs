@@ -16,6 +16,7 @@ internal static class PlanChecks
             .. SecurityChecks.Run(input),
             .. TriggerChecks.Run(input),
             .. GroupChecks.Run(input),
+            .. DisasterRecoveryChecks.Run(input),
         ];
     }
 }

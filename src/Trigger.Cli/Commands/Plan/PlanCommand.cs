@@ -4,6 +4,7 @@ using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
+using Trigger.Cli.Sync;
 using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
@@ -52,6 +53,24 @@ internal static class PlanCommand
             Description = "The fold index table the function reads (MIGRATION_FOLD_INDEX_TABLE), for a case-sensitive old pool moving into a case-insensitive new one.",
             HelpName = "table",
         };
+        var syncState = new Option<string>("--sync-state")
+        {
+            Description = "A disaster-recovery pair (old = primary, new = standby): the sync work directory whose last complete pass says how fresh the standby is.",
+            HelpName = "dir",
+        };
+        var maxSyncAge = new Option<double>("--max-sync-age")
+        {
+            Description = "With --sync-state: hours the last complete sync pass may be old before the standby counts as stale.",
+            DefaultValueFactory = _ => 24,
+            HelpName = "hours",
+        };
+        maxSyncAge.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 8760))
+            {
+                result.AddError("--max-sync-age must be between 0 and 8760 hours.");
+            }
+        });
 
         var command = new Command("plan", Description).WithNotes(
             "0 no blocking finding (with --strict: no finding at all); 1 findings, or a call failed; 2 bad usage.",
@@ -68,6 +87,8 @@ internal static class PlanCommand
         command.Options.Add(renames);
         command.Options.Add(strict);
         command.Options.Add(foldIndexTable);
+        command.Options.Add(syncState);
+        command.Options.Add(maxSyncAge);
         options.AddShared(command);
         command.Validators.Add(result =>
         {
@@ -90,7 +111,11 @@ internal static class PlanCommand
             parse.GetValue(snapshot),
             parse.GetValue(renames) ?? new Dictionary<string, string>(),
             parse.GetValue(strict),
-            parse.GetValue(foldIndexTable)), host, cancellationToken));
+            parse.GetValue(foldIndexTable))
+        {
+            SyncState = parse.GetValue(syncState),
+            MaxSyncAge = TimeSpan.FromHours(parse.GetValue(maxSyncAge)),
+        }, host, cancellationToken));
         return command;
     }
 
@@ -133,6 +158,9 @@ internal static class PlanCommand
             Sample = sample,
             Renames = arguments.Renames,
             FoldIndexTable = arguments.FoldIndexTable,
+            DisasterRecovery = arguments.SyncState is { } syncDirectory
+                ? new DisasterRecoveryState(Path.GetFullPath(syncDirectory), SyncRunner.ReadFreshness(syncDirectory), host.TimeProvider.GetUtcNow(), arguments.MaxSyncAge)
+                : null,
         };
         var findings = PlanChecks.Evaluate(input);
         var report = BuildReport(input, findings, oldPool, newPool, arguments);
@@ -319,5 +347,12 @@ internal static class PlanCommand
         string? SnapshotPath,
         IReadOnlyDictionary<string, string> Renames,
         bool Strict,
-        string? FoldIndexTable);
+        string? FoldIndexTable)
+    {
+        /// <summary><c>--sync-state</c>: a DR pair's sync work directory; null when not given.</summary>
+        public string? SyncState { get; init; }
+
+        /// <summary><c>--max-sync-age</c>.</summary>
+        public TimeSpan MaxSyncAge { get; init; } = TimeSpan.FromHours(24);
+    }
 }

@@ -41,4 +41,7 @@ internal sealed record PlanInput
 
     /// <summary>The old groups the new pool lacks that have at least one member.</summary>
     public IReadOnlySet<string> MissingGroupsWithMembers { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>With <c>--sync-state</c>: the disaster-recovery pair's sync, read from that work directory; null without it.</summary>
+    public DisasterRecoveryState? DisasterRecovery { get; init; }
 }
