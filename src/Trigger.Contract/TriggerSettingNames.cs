@@ -59,7 +59,4 @@ public static class TriggerSettingNames
 
     /// <summary>Milliseconds kept back from the deadline.</summary>
     public const string SafetyMarginMs = "MIGRATION_SAFETY_MARGIN_MS";
-
-    /// <summary>The DynamoDB table holding the old pool's names folded to lowercase, for a case-sensitive old pool.</summary>
-    public const string FoldIndexTable = "MIGRATION_FOLD_INDEX_TABLE";
 }

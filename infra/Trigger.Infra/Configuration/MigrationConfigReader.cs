@@ -297,7 +297,7 @@ internal static partial class MigrationConfigReader
             groups[name] = new GroupSettings(
                 group.OptionalString("description", GroupDescriptionPattern(), "a description of at most 2048 characters"),
                 group.OptionalInt("precedence", 0, int.MaxValue),
-                group.OptionalString("roleArn", AwsIdentifiers.RoleArnPattern(), "an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)"));
+                group.OptionalString("roleArn", AwsIdentifierRules.RoleArnPattern(), "an IAM role ARN (arn:<partition>:iam::<account>:role/<name>)"));
             group.RejectUnknownKeys();
         }
 

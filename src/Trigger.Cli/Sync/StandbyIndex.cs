@@ -1,3 +1,4 @@
+using Trigger.Migration.Decisions;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Sweep;
 
@@ -10,7 +11,7 @@ namespace Trigger.Cli.Sync;
 /// a user that looks changed is read in full (AdminGetUser) before anything is written. Keyed by the name as
 /// the standby compares names (folded to lower case in a case-insensitive pool).
 /// </summary>
-internal sealed class StandbyIndex(bool caseSensitiveUsernames)
+internal sealed class StandbyIndex(NameRule names)
 {
     private const int PageSize = 60;
     private readonly Dictionary<string, StandbyEntry> _entries = new(StringComparer.Ordinal);
@@ -25,7 +26,7 @@ internal sealed class StandbyIndex(bool caseSensitiveUsernames)
     public IEnumerable<StandbyEntry> Entries => _entries.Values;
 
     /// <summary>The key a username is filed under.</summary>
-    public string Key(string username) => caseSensitiveUsernames ? username : username.ToLowerInvariant();
+    public string Key(string username) => names.Key(username);
 
     /// <summary>The standby user answering to <paramref name="username"/>, or null.</summary>
     public StandbyEntry? Find(string username) => _entries.TryGetValue(Key(username), out var entry) ? entry : null;

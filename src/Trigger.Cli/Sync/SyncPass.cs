@@ -32,7 +32,7 @@ internal sealed class SyncPass(
 {
     private readonly long _started = time.GetTimestamp();
     private readonly AttributeMapper _mapper = new(setup.Mapping);
-    private readonly IdentityProof _identity = new(setup.Mapping.LegacySubAttribute, setup.StandbySchema.CaseSensitiveUsernames, setup.LegacySubProves);
+    private readonly IdentityProof _identity = new(setup.Mapping.LegacySubAttribute, setup.StandbySchema.Names, setup.LegacySubProves);
     private SweepTally _tally = new();
     private long _writes;
 
@@ -69,7 +69,7 @@ internal sealed class SyncPass(
         _tally = replay.Tally;
 
         var pending = options.DryRun ? new PendingWrites() : await PendingWrites.ReadAsync(workspace.JournalPath, cancellationToken);
-        var index = new StandbyIndex(setup.StandbySchema.CaseSensitiveUsernames);
+        var index = new StandbyIndex(setup.StandbySchema.Names);
         Exception? fault = null;
         var state = new PassState(start);
         SweepJournal? journal = null;

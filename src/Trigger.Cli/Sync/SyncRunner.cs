@@ -63,7 +63,7 @@ internal static class SyncRunner
                     $"sync: warning: app clients of the standby may write {mapping.LegacySubAttribute} ({string.Join(", ", writers)}); a matching value proves nothing alone, a verified email or phone must match too.");
             }
 
-            setup = new SyncSetup(schema, mapping, NewPoolSchema.From(primaryPool).CaseSensitiveUsernames, primaryPool.EstimatedNumberOfUsers, writers.Count == 0);
+            setup = new SyncSetup(schema, mapping, NewPoolSchema.From(primaryPool).Names.IsCaseSensitive, primaryPool.EstimatedNumberOfUsers, writers.Count == 0);
         }
         catch (SweepUsageException e)
         {

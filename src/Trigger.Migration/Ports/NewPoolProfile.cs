@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
 
 namespace Trigger.Migration.Ports;

@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Aws.PoolAdapters;
 using Trigger.IntegrationTests.World;
 using Trigger.Migration.Decisions;

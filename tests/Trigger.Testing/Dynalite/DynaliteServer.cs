@@ -102,7 +102,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException(
-            $"dynalite did not answer at {Endpoint} within {_startupTimeout.TotalSeconds:0} s.{Environment.NewLine}{NodeTools.Tail(_output.Text, 40)}");
+            $"dynalite did not answer at {Endpoint} within {_startupTimeout.TotalSeconds:0} s.{Environment.NewLine}{ChildProcess.Tail(_output.Text, 40)}");
     }
 
     /// <summary>Kills the node process tree and waits for it to exit.</summary>

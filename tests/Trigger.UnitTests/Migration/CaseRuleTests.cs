@@ -1,3 +1,4 @@
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
 using Trigger.Migration.Events;
 using Trigger.Migration.Ports;
