@@ -36,6 +36,20 @@ internal static class MappingArguments
         return new AttributeMappingOptions { Renames = renameMap, NewCustomAttributes = custom, LegacySubAttribute = legacy };
     }
 
+    /// <summary><see cref="Parse"/> for a command's action: a malformed value ends the command with exit 2.</summary>
+    /// <exception cref="Common.CliFailure">A value is malformed; the message names the option.</exception>
+    public static AttributeMappingOptions ParseOrFail(string? renames, string? customAttributes, string? legacySub)
+    {
+        try
+        {
+            return Parse(renames, customAttributes, legacySub);
+        }
+        catch (SweepUsageException e)
+        {
+            throw new Common.CliFailure(e.Message, Common.ExitCodes.Usage);
+        }
+    }
+
     private static string[] List(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Trigger.Cli.Common;
-using Trigger.Migration.Attributes;
 using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Sweep;
@@ -94,15 +93,7 @@ internal static class SweepCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            AttributeMappingOptions mapping;
-            try
-            {
-                mapping = MappingArguments.Parse(parse.GetValue(renames), parse.GetValue(custom), parse.GetValue(legacySub));
-            }
-            catch (SweepUsageException e)
-            {
-                throw new CliFailure(e.Message, ExitCodes.Usage);
-            }
+            var mapping = MappingArguments.ParseOrFail(parse.GetValue(renames), parse.GetValue(custom), parse.GetValue(legacySub));
 
             var sweepKey = ReadSweepKey(host);
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Trigger.Cli.Common;
 using Trigger.Cli.Sweep;
-using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Sync;
 
@@ -57,15 +56,7 @@ internal static class SyncCommand
         options.AddShared(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            AttributeMappingOptions mapping;
-            try
-            {
-                mapping = MappingArguments.Parse(parse.GetValue(renames), parse.GetValue(custom), parse.GetValue(legacySub));
-            }
-            catch (SweepUsageException e)
-            {
-                throw new CliFailure(e.Message, ExitCodes.Usage);
-            }
+            var mapping = MappingArguments.ParseOrFail(parse.GetValue(renames), parse.GetValue(custom), parse.GetValue(legacySub));
 
             var sweepKey = SweepCommand.ReadSweepKey(host);
 

@@ -14,8 +14,6 @@ public sealed class CaseRuleTests
 {
     private const string NewPoolId = "eu-west-1_new";
     private const string Password = "Correct-horse-1";
-    private const string SweepKey = "sweep-key-0123456789-abcdefghijklmnop";
-    private static readonly DateTimeOffset _now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
     private static NewPoolProfile Profile(NameRule names, PasswordPolicy? policy = null, params string[] custom) => new()
     {
@@ -55,8 +53,16 @@ public sealed class CaseRuleTests
         return sut.MigrateAsync(SignIn(handedName), CancellationToken.None);
     }
 
+    // Quinn signs in with a password the learned policy (uppercase required) rejects; the pool has custom:tenant.
+    private static Task<MigrationOutcome> MigrateWithAWeakPasswordAsync(SignInMigrationOptions options)
+    {
+        var pool = new InMemoryOldPool().Add(Quinn(), password: "weakpass");
+        var learned = Profile(NameRule.CaseSensitive, new PasswordPolicy(8, true, true, true, false), "custom:tenant");
+        return new SignInMigration(pool, options, new FixedProfiles(learned)).MigrateAsync(SignIn("Quinn", "weakpass"), CancellationToken.None);
+    }
+
     private static SignUpGuard Guard(InMemoryOldPool pool, INewPoolProfiles profiles, bool failOpen = false) =>
-        new(pool, pool, failOpen, new FixedSweepKey(SweepKey), new ManualClock(_now), profiles);
+        new(pool, pool, failOpen, new FixedSweepKey(FixedSweepKey.TestKey), new ManualClock(FixedSweepKey.TestNow), profiles);
 
     // A case-insensitive new pool hands the trigger "quinn" for the old "Quinn": the answer names Quinn, so the
     // user keeps the username the application's data is keyed on; by the new pool's rule it was no alias.
@@ -93,11 +99,7 @@ public sealed class CaseRuleTests
     [Fact]
     public async Task MigrateAsync_NoSchemaSettings_KeepsTheCustomAttributesThePoolHasAndAppliesItsPolicy()
     {
-        var pool = new InMemoryOldPool().Add(Quinn(), password: "weakpass");
-        var learned = Profile(NameRule.CaseSensitive, new PasswordPolicy(8, true, true, true, false), "custom:tenant");
-        var sut = new SignInMigration(pool, new SignInMigrationOptions { Overrides = NewPoolOverrides.None }, new FixedProfiles(learned));
-
-        var outcome = await sut.MigrateAsync(SignIn("Quinn", "weakpass"), CancellationToken.None);
+        var outcome = await MigrateWithAWeakPasswordAsync(new SignInMigrationOptions { Overrides = NewPoolOverrides.None });
 
         Assert.Equal("acme", outcome.Response.UserAttributes!["custom:tenant"]);
         Assert.Equal(["custom:gone"], outcome.DroppedAttributes);
@@ -107,17 +109,12 @@ public sealed class CaseRuleTests
     [Fact]
     public async Task MigrateAsync_OverridesSet_WinOverWhatThePoolSays()
     {
-        var pool = new InMemoryOldPool().Add(Quinn(), password: "weakpass");
-        var learned = Profile(NameRule.CaseSensitive, new PasswordPolicy(8, true, true, true, false), "custom:tenant");
-        var options = new SignInMigrationOptions
+        var outcome = await MigrateWithAWeakPasswordAsync(new SignInMigrationOptions
         {
             Overrides = NewPoolOverrides.All,
             Attributes = new() { NewCustomAttributes = new HashSet<string>(StringComparer.Ordinal) { "custom:gone" } },
             NewPasswordPolicy = null,
-        };
-        var sut = new SignInMigration(pool, options, new FixedProfiles(learned));
-
-        var outcome = await sut.MigrateAsync(SignIn("Quinn", "weakpass"), CancellationToken.None);
+        });
 
         Assert.Equal("x", outcome.Response.UserAttributes!["custom:gone"]);
         Assert.Equal(["custom:tenant"], outcome.DroppedAttributes);
@@ -165,29 +162,20 @@ public sealed class CaseRuleTests
     }
 
     // The attack: a stranger "quinn" in a case-sensitive new pool (who may hold the alias "Quinn") is not the old
-    // Quinn; taking them for the same user would let every name of the unmigrated Quinn through.
-    [Fact]
-    public async Task JudgeAsync_CaseSensitiveNewPoolHoldsOnlyAnotherCase_StillRefused()
+    // Quinn; taking them for the same user would let every name of the unmigrated Quinn through. In a
+    // case-insensitive new pool "quinn" is Quinn, migrated.
+    [Theory]
+    [InlineData(true, SignUpVerdict.RefusedNameOwnedByOldUser)]
+    [InlineData(false, SignUpVerdict.Allowed)]
+    public async Task JudgeAsync_NewPoolHoldsTheOldNameInAnotherCase_RefusedUnlessThatPoolFoldsNames(bool newPoolCaseSensitive, SignUpVerdict expected)
     {
         var pool = new InMemoryOldPool().Add(Quinn());
         pool.NewPoolUsernames.Add("quinn");
 
-        var verdict = await Guard(pool, new FixedProfiles(Profile(NameRule.CaseSensitive)))
+        var verdict = await Guard(pool, new FixedProfiles(Profile(NameRule.For(newPoolCaseSensitive))))
             .JudgeAsync(SignUp("mallory", attributes: ("email", "Quinn.Q@Example.com")), CancellationToken.None);
 
-        Assert.Equal(SignUpVerdict.RefusedNameOwnedByOldUser, verdict);
-    }
-
-    [Fact]
-    public async Task JudgeAsync_CaseInsensitiveNewPoolHoldsTheFoldedName_AllowedAsMigrated()
-    {
-        var pool = new InMemoryOldPool().Add(Quinn());
-        pool.NewPoolUsernames.Add("quinn");
-
-        var verdict = await Guard(pool, new FixedProfiles(Profile(NameRule.CaseInsensitive)))
-            .JudgeAsync(SignUp("mallory", attributes: ("email", "Quinn.Q@Example.com")), CancellationToken.None);
-
-        Assert.Equal(SignUpVerdict.Allowed, verdict);
+        Assert.Equal(expected, verdict);
     }
 
     // The sweep creates "Quinn"; a case-insensitive new pool hands the guard "quinn". The proof is over the
@@ -196,7 +184,7 @@ public sealed class CaseRuleTests
     public async Task JudgeAsync_SweepProofForTheFoldedName_AllowedInACaseInsensitivePool()
     {
         var pool = new InMemoryOldPool { Names = NameRule.CaseInsensitive }.Add(Quinn());
-        var proof = SweepProof.Create(SweepKey, NewPoolId, NameRule.CaseInsensitive.Key("Quinn"), _now);
+        var proof = SweepProof.Create(FixedSweepKey.TestKey, NewPoolId, NameRule.CaseInsensitive.Key("Quinn"), FixedSweepKey.TestNow);
 
         var verdict = await Guard(pool, new FixedProfiles(Profile(NameRule.CaseInsensitive)))
             .JudgeAsync(SignUp("quinn", TriggerSources.PreSignUpAdminCreateUser, proof), CancellationToken.None);
@@ -210,7 +198,7 @@ public sealed class CaseRuleTests
     public async Task JudgeAsync_SweepProofForAnotherCase_RefusedInACaseSensitivePool()
     {
         var pool = new InMemoryOldPool().Add(Quinn()).Add(InMemoryOldPool.User("quinn"));
-        var proof = SweepProof.Create(SweepKey, NewPoolId, "quinn", _now);
+        var proof = SweepProof.Create(FixedSweepKey.TestKey, NewPoolId, "quinn", FixedSweepKey.TestNow);
 
         var verdict = await Guard(pool, new FixedProfiles(Profile(NameRule.CaseSensitive)))
             .JudgeAsync(SignUp("Quinn", TriggerSources.PreSignUpAdminCreateUser, proof), CancellationToken.None);
