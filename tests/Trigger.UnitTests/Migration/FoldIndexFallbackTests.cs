@@ -44,7 +44,7 @@ public sealed class FoldIndexFallbackTests
     public async Task Resolve_LowercasedUsername_OneOwnerFoundByItsOwnUsername()
     {
         var pool = Pool();
-        var resolution = await new SignInNameResolver(pool, ["email"], FullIndex(pool)).ResolveAsync("quinn", CancellationToken.None);
+        var resolution = await new SignInNameResolver(pool, ["email"], NameRule.CaseInsensitive, FullIndex(pool)).ResolveAsync("quinn", CancellationToken.None);
 
         Assert.Equal("Quinn", resolution.User?.Username);
         Assert.False(resolution.ViaAlias);
@@ -55,7 +55,7 @@ public sealed class FoldIndexFallbackTests
     public async Task Migrate_LowercasedEmail_PasswordCheckedAgainstTheOldUsernameWhichTheAnswerCarries()
     {
         var pool = Pool();
-        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), FullIndex(pool)).MigrateAsync(SignIn("quinn.q@example.com"), CancellationToken.None);
+        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), foldIndex: FullIndex(pool)).MigrateAsync(SignIn("quinn.q@example.com"), CancellationToken.None);
 
         Assert.Null(outcome.Refusal);
         Assert.Contains("CheckPassword Quinn", pool.Calls);
@@ -71,7 +71,7 @@ public sealed class FoldIndexFallbackTests
         var index = FullIndex(pool);
         pool.Add(InMemoryOldPool.User("ALICE"));
 
-        var resolution = await new SignInNameResolver(pool, [], index).ResolveAsync(name, CancellationToken.None);
+        var resolution = await new SignInNameResolver(pool, [], NameRule.CaseInsensitive, index).ResolveAsync(name, CancellationToken.None);
 
         Assert.Equal(name, resolution.User?.Username);
         Assert.Equal(0, index.Lookups);
@@ -82,7 +82,7 @@ public sealed class FoldIndexFallbackTests
     {
         var pool = Pool();
 
-        var resolution = await new SignInNameResolver(pool, [], FullIndex(pool)).ResolveAsync("aLiCe", CancellationToken.None);
+        var resolution = await new SignInNameResolver(pool, [], NameRule.CaseInsensitive, FullIndex(pool)).ResolveAsync("aLiCe", CancellationToken.None);
 
         Assert.True(resolution.Ambiguous);
         Assert.Null(resolution.User);
@@ -93,7 +93,7 @@ public sealed class FoldIndexFallbackTests
     {
         var pool = Pool();
 
-        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), FullIndex(pool)).MigrateAsync(SignIn("sky"), CancellationToken.None);
+        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), foldIndex: FullIndex(pool)).MigrateAsync(SignIn("sky"), CancellationToken.None);
 
         Assert.Equal(Refusal.AmbiguousSignInName, outcome.Refusal);
         Assert.DoesNotContain(pool.Calls, call => call.StartsWith("CheckPassword", StringComparison.Ordinal));
@@ -105,7 +105,7 @@ public sealed class FoldIndexFallbackTests
         var pool = Pool();
         var index = new FoldIndex([InMemoryOldPool.User("Gone")]);
 
-        var resolution = await new SignInNameResolver(pool, [], index).ResolveAsync("gone", CancellationToken.None);
+        var resolution = await new SignInNameResolver(pool, [], NameRule.CaseInsensitive, index).ResolveAsync("gone", CancellationToken.None);
 
         Assert.Null(resolution.User);
         Assert.False(resolution.Ambiguous);
@@ -114,7 +114,7 @@ public sealed class FoldIndexFallbackTests
     [Fact]
     public async Task Resolve_WithoutIndex_LowercasedNameNotFound()
     {
-        var resolution = await new SignInNameResolver(Pool(), ["email"]).ResolveAsync("quinn", CancellationToken.None);
+        var resolution = await new SignInNameResolver(Pool(), ["email"], NameRule.CaseInsensitive).ResolveAsync("quinn", CancellationToken.None);
 
         Assert.Null(resolution.User);
     }
@@ -126,7 +126,7 @@ public sealed class FoldIndexFallbackTests
         var index = FullIndex(pool);
         index.Failure = new UserDirectoryUnavailableException("fold index ProvisionedThroughputExceededException");
 
-        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), index).MigrateAsync(SignIn("quinn"), CancellationToken.None);
+        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), foldIndex: index).MigrateAsync(SignIn("quinn"), CancellationToken.None);
 
         Assert.Equal(Refusal.OldPoolUnavailable, outcome.Refusal);
     }
