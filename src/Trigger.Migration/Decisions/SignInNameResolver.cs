@@ -18,7 +18,9 @@ public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyColle
         var byUsername = await oldPool.FindByUsernameAsync(typedName, cancellationToken);
         if (byUsername is not null)
         {
-            return SignInResolution.Found(byUsername, typedName, newPoolNames);
+            return await FoldsOntoAnotherOwnerAsync(typedName, byUsername.Username, cancellationToken)
+                ? SignInResolution.AmbiguousMatch
+                : SignInResolution.Found(byUsername, typedName, newPoolNames);
         }
 
         // The first alias attribute that matches decides: every further ListUsers call spends the
@@ -34,13 +36,29 @@ public sealed class SignInNameResolver(IOldUserDirectory oldPool, IReadOnlyColle
                 case 1:
                     // ListUsers leaves out the MFA settings: read the one match in full by its username.
                     var user = await oldPool.FindByUsernameAsync(users[0].Username, cancellationToken) ?? users[0];
-                    return SignInResolution.Found(user, typedName, newPoolNames);
+                    return await FoldsOntoAnotherOwnerAsync(typedName, user.Username, cancellationToken)
+                        ? SignInResolution.AmbiguousMatch
+                        : SignInResolution.Found(user, typedName, newPoolNames);
                 default:
                     return SignInResolution.AmbiguousMatch;
             }
         }
 
         return foldIndex is null ? SignInResolution.NotFound : await ResolveFoldedAsync(typedName, cancellationToken);
+    }
+
+    // An exact hit is not the end when a fold index is configured: Alice and alice both in the case-sensitive
+    // old pool reach the trigger as one "alice", so the exact match says nothing about which of them is signing
+    // in. Any other old user owning the folded name (as a username or an alias) makes it a conflict: refused.
+    private async Task<bool> FoldsOntoAnotherOwnerAsync(string typedName, string foundUsername, CancellationToken cancellationToken)
+    {
+        if (foldIndex is null)
+        {
+            return false;
+        }
+
+        var owners = await foldIndex.FindOwnersAsync(NameFolding.Fold(typedName), cancellationToken);
+        return owners.Any(owner => !string.Equals(owner.Username, foundUsername, StringComparison.Ordinal));
     }
 
     // One owner resolves, read by its own (original-case) username so the password check and the answer use

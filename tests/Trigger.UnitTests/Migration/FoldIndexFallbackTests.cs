@@ -6,7 +6,7 @@ namespace Trigger.UnitTests.Migration;
 
 /// <summary>
 /// The resolver and the PreSignUp guard over a case-sensitive old pool (the in-memory pool is exact) with a
-/// fold index: consulted only when the exact look-ups find nobody, one owner resolves by its own username, two
+/// fold index: consulted when the exact look-ups find nobody, and after an exact hit to catch another old user owning the same folded name; one owner resolves by its own username, two
 /// or more are a conflict.
 /// </summary>
 public sealed class FoldIndexFallbackTests
@@ -63,18 +63,42 @@ public sealed class FoldIndexFallbackTests
     }
 
     [Theory]
-    [InlineData("alice")] // Alice and alice: exact finds alice, so the index is not asked
+    [InlineData("alice")] // Alice and alice both old users: the new pool hands either of them over as "alice"
     [InlineData("ALICE")]
-    public async Task Resolve_ExactMatch_IndexNotConsulted(string name)
+    public async Task Resolve_ExactMatchWhoseFoldedNameAnotherOldUserOwns_RefusedAsAConflict(string name)
     {
         var pool = Pool();
-        var index = FullIndex(pool);
         pool.Add(InMemoryOldPool.User("ALICE"));
+        var index = IndexOf(pool, "Quinn", "Alice", "alice", "ALICE", "Sky", "Rory");
 
         var resolution = await new SignInNameResolver(pool, [], NameRule.CaseInsensitive, index).ResolveAsync(name, CancellationToken.None);
 
-        Assert.Equal(name, resolution.User?.Username);
-        Assert.Equal(0, index.Lookups);
+        Assert.Null(resolution.User);
+        Assert.True(resolution.Ambiguous);
+        Assert.Equal(1, index.Lookups);
+    }
+
+    [Fact]
+    public async Task Resolve_ExactMatchNoOtherOldUserOwnsInAnyCase_Found()
+    {
+        var pool = Pool();
+        var index = FullIndex(pool);
+
+        var resolution = await new SignInNameResolver(pool, [], NameRule.CaseInsensitive, index).ResolveAsync("Quinn", CancellationToken.None);
+
+        Assert.Equal("Quinn", resolution.User?.Username);
+        Assert.False(resolution.Ambiguous);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ExactMatchThatFoldsOntoAnotherOldUser_RefusedBeforeAnyPasswordCheck()
+    {
+        var pool = Pool();
+
+        var outcome = await new SignInMigration(pool, new SignInMigrationOptions(), foldIndex: FullIndex(pool)).MigrateAsync(SignIn("alice"), CancellationToken.None);
+
+        Assert.Equal(Refusal.AmbiguousSignInName, outcome.Refusal);
+        Assert.DoesNotContain(pool.Calls, call => call.StartsWith("CheckPassword", StringComparison.Ordinal));
     }
 
     [Fact]
