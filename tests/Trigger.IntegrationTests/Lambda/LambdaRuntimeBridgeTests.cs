@@ -199,7 +199,7 @@ public sealed partial class LambdaRuntimeBridgeTests
         var environment = new Dictionary<string, string> { [TriggerSettingNames.OldUserPoolId] = "us-east-1_oldPool" };
         await using var bridge = await LambdaRuntimeBridge.StartAsync(EchoRuntime.Options(environment: environment), budget.Token);
 
-        var invocation = await bridge.InvokeAsync("""{"env":TriggerSettingNames.OldUserPoolId}""", budget.Token);
+        var invocation = await bridge.InvokeAsync($$"""{"env":"{{TriggerSettingNames.OldUserPoolId}}"}""", budget.Token);
 
         Assert.Equal("us-east-1_oldPool", (string?)JsonNode.Parse(invocation.Payload)!["env"]);
     }
