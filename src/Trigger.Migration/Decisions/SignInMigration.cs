@@ -140,12 +140,14 @@ public sealed class SignInMigration
         return plan;
     }
 
-    // The old username goes back whenever it is not, character for character, the name the new pool handed
-    // over: an alias, or a case-insensitive new pool's folded "quinn" for the old "Quinn" (so the user keeps the
-    // username the application's data is keyed on).
+    // The old username goes back only when the typed name reached the user through an alias, judged by the new
+    // pool's rule: the documented use of `username` in a migration answer (archived developer guide, "Importing
+    // users with a user migration Lambda trigger"). A case-insensitive new pool's folded "quinn" for the old
+    // "Quinn" is the same name to that pool, which outputs it lowercased anyway, so nothing is gained by
+    // returning "Quinn" there and an answer the docs do not describe could fail every such migration.
     private static MigrationOutcome Migrated(AttributeMapper mapper, OldUser user, string typedName, bool viaAlias, string finalStatus, PasswordCheck? check)
     {
-        var mapped = mapper.Map(user, includeUsername: !string.Equals(user.Username, typedName, StringComparison.Ordinal));
+        var mapped = mapper.Map(user, includeUsername: viaAlias);
         return new MigrationOutcome
         {
             Response = new UserMigrationResponse

@@ -64,16 +64,16 @@ public sealed class CaseRuleTests
     private static SignUpGuard Guard(InMemoryOldPool pool, INewPoolProfiles profiles, bool failOpen = false) =>
         new(pool, pool, failOpen, new FixedSweepKey(FixedSweepKey.TestKey), new ManualClock(FixedSweepKey.TestNow), profiles);
 
-    // A case-insensitive new pool hands the trigger "quinn" for the old "Quinn": the answer names Quinn, so the
-    // user keeps the username the application's data is keyed on; by the new pool's rule it was no alias.
+    // A case-insensitive new pool hands the trigger "quinn" for the old "Quinn": by that pool's rule it is the
+    // same name, no alias, so the answer carries no username (documented only for alias sign-ins).
     [Fact]
-    public async Task MigrateAsync_CaseInsensitiveNewPoolFoldedName_MigratesAndReturnsTheOldUsername()
+    public async Task MigrateAsync_CaseInsensitiveNewPoolFoldedName_MigratesWithoutAUsernameInTheAnswer()
     {
         var outcome = await MigrateFromCaseInsensitiveOldPoolAsync(NameRule.CaseInsensitive, "quinn");
 
         Assert.Null(outcome.Refusal);
         Assert.False(outcome.ViaAlias);
-        Assert.Equal("Quinn", outcome.Response.UserAttributes!["username"]);
+        Assert.False(outcome.Response.UserAttributes!.ContainsKey("username"));
     }
 
     [Fact]
