@@ -1,3 +1,4 @@
+using Trigger.Testing;
 using Amazon.DynamoDBv2.Model;
 using Trigger.Aws;
 using Trigger.Aws.DynamoDb;
@@ -11,6 +12,7 @@ namespace Trigger.Cli.Tests.FoldIndex;
 /// thousand users, then read by the published bootstrap for sign-ins and sign-ups a case-insensitive new pool
 /// hands it in lowercase.
 /// </summary>
+[Slow]
 public sealed class FoldIndexOnDynaliteTests(FoldIndexWorld world) : IClassFixture<FoldIndexWorld>
 {
     [Fact]

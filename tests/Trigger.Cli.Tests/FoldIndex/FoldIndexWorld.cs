@@ -12,7 +12,7 @@ namespace Trigger.Cli.Tests.FoldIndex;
 /// index</c> into a real DynamoDB-compatible server (dynalite), and the published bootstrap reading it through
 /// the Runtime API bridge. The tests hand the bootstrap lowercased names, as a case-insensitive new pool does.
 /// </summary>
-public sealed class FoldIndexWorld : IAsyncLifetime
+public sealed class FoldIndexWorld : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Old-pool-Pa55!";
     public const string Table = "migration-fold-index";

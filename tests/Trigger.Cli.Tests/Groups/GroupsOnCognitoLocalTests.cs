@@ -5,6 +5,7 @@ using Trigger.Testing;
 namespace Trigger.Cli.Tests.Groups;
 
 /// <summary><c>groups</c> and plan's group findings against a live cognito-local.</summary>
+[Slow]
 [Collection(CognitoLocalCollection.Name)]
 public sealed class GroupsOnCognitoLocalTests(CognitoLocalFixture world)
 {

@@ -16,7 +16,7 @@ namespace Trigger.Cli.Tests.Sync;
 /// stopped and the runbook's failover steps are played: sign-up refused until the guard is switched to fail open,
 /// then possible; the carried user signs in with their password; a synced user resets through their verified email.
 /// </summary>
-public sealed class FailoverDrillFixture : IAsyncLifetime
+public sealed class FailoverDrillFixture : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Primary-Pa55!";
     public const string NewPassword = "Standby-Reset-Pa55!";

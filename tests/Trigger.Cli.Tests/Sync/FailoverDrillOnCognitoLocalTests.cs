@@ -1,6 +1,9 @@
+using Trigger.Testing;
+
 namespace Trigger.Cli.Tests.Sync;
 
 /// <summary>What the drill of <see cref="FailoverDrillFixture"/> showed, one promise a test.</summary>
+[Slow]
 public sealed class FailoverDrillOnCognitoLocalTests(FailoverDrillFixture drill) : IClassFixture<FailoverDrillFixture>
 {
     [Fact]

@@ -23,6 +23,7 @@ public sealed class CaseInsensitivePoolsFixture : FakeOldPoolFixture
 /// case-insensitive pools). The events carry the names as such a pool hands them to triggers: lowercased.
 /// The function learns the new pool (case rule, custom attributes, aliases, policy) from DescribeUserPool.
 /// </summary>
+[Slow]
 public sealed class CaseRulesOnFakeTests : IClassFixture<CaseInsensitivePoolsFixture>, IDisposable
 {
     private readonly CaseInsensitivePoolsFixture _world;

@@ -8,6 +8,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// UserMigration and then PostAuthentication, and only then lists the user's groups for the tokens (as
 /// Cognito issues tokens after PostAuthentication). Each test uses its own user.
 /// </summary>
+[Slow]
 public sealed class GroupCarryEndToEndTests(GroupCarryFixture world) : IClassFixture<GroupCarryFixture>
 {
     [Fact]

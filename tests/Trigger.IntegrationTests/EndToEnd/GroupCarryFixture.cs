@@ -8,7 +8,7 @@ namespace Trigger.IntegrationTests.EndToEnd;
 /// The migration with groups on the local emulator: the function serves the new pool's UserMigration and
 /// PostAuthentication triggers. Old users belong to groups; the new pool has all of them but <c>auditors</c>.
 /// </summary>
-public sealed class GroupCarryFixture : IAsyncLifetime
+public sealed class GroupCarryFixture : IAsyncLifetime, ISlowFixture
 {
     public const string Password = "Old-pool-Pa55!";
 
