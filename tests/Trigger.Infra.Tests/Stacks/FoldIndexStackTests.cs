@@ -1,11 +1,13 @@
 using Amazon.CDK.Assertions;
 using Trigger.Infra.Stacks;
+using Trigger.Testing;
 using static Trigger.Infra.Tests.TemplateValues;
 
 namespace Trigger.Infra.Tests;
 
 /// <summary>A migration with <c>"foldIndex": true</c>: the on-demand table, its name in the function's environment, GetItem on it and nothing more.</summary>
 [Collection(SynthesizedAppCollection.Name)]
+[Slow]
 public sealed class FoldIndexStackTests(SynthesizedApp app)
 {
     private readonly MigrationStack _stack = app.Migration("Folded");
