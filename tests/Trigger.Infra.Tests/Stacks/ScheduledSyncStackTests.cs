@@ -9,14 +9,16 @@ namespace Trigger.Infra.Tests;
 /// <summary>The scheduled sync in region B: the task, its schedule, its role, its work directory, its alarms.</summary>
 [Slow]
 [Collection(ScheduledSyncAppCollection.Name)]
-public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
+public sealed class ScheduledSyncStackTests(ScheduledSyncApp fixture)
 {
-    private readonly MigrationStack _standby = app.Migration("Standby");
-    private readonly MigrationStack _existing = app.Migration("ExistingStandby");
+    private readonly SynthesizedApp _app = fixture.Synthesized;
+
+    private readonly MigrationStack _standby = fixture.Synthesized.Migration("Standby");
+    private readonly MigrationStack _existing = fixture.Synthesized.Migration("ExistingStandby");
 
     private ScheduledSync Sync => _standby.Sync!;
 
-    private Template Template => app.Template(_standby);
+    private Template Template => _app.Template(_standby);
 
     private string PoolId => Template.FindResources("AWS::Cognito::UserPool").Keys.Single();
 
@@ -36,9 +38,9 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
             ("ScheduleExpressionTimezone", "UTC"),
             ("State", "ENABLED"),
             ("Target", Match.ObjectLike(Props(
-                ("Arn", GetAtt(app.LogicalId(_standby, Sync.Cluster), "Arn")),
+                ("Arn", GetAtt(_app.LogicalId(_standby, Sync.Cluster), "Arn")),
                 ("EcsParameters", Match.ObjectLike(Props(
-                    ("TaskDefinitionArn", Ref(app.LogicalId(_standby, Sync.TaskDefinition))),
+                    ("TaskDefinitionArn", Ref(_app.LogicalId(_standby, Sync.TaskDefinition))),
                     ("LaunchType", "FARGATE"),
                     ("TaskCount", 1),
                     ("NetworkConfiguration", Props(("AwsvpcConfiguration", Match.ObjectLike(Props(("AssignPublicIp", "ENABLED"))))))))))))));
@@ -47,14 +49,14 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     [Fact]
     public void Schedule_Cron_TakesTheExpressionAsGiven()
     {
-        app.Template(_existing).HasResourceProperties("AWS::Scheduler::Schedule", Props(("ScheduleExpression", "cron(30 2 * * ? *)")));
+        _app.Template(_existing).HasResourceProperties("AWS::Scheduler::Schedule", Props(("ScheduleExpression", "cron(30 2 * * ? *)")));
     }
 
     [Fact]
     public void TaskPolicy_WithLegacySub_ExactlyTheSyncCallsOnTheTwoPoolsAndTheAccessPointMount()
     {
         Template.HasResourceProperties("AWS::IAM::Policy", Props(
-            ("Roles", new[] { Ref(app.LogicalId(_standby, Sync.TaskRole)) }),
+            ("Roles", new[] { Ref(_app.LogicalId(_standby, Sync.TaskRole)) }),
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("ReadPrimary", new[] { "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool" }, ScheduledSyncApp.PrimaryArn),
                 Allow("WriteStandby", _standbyActions, GetAtt(PoolId, "Arn")),
@@ -62,12 +64,12 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
                 Props(
                     ("Sid", "MountWorkDir"), ("Effect", "Allow"),
                     ("Action", new[] { "elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite" }),
-                    ("Resource", GetAtt(app.LogicalId(_standby, Sync.FileSystem), "Arn")),
+                    ("Resource", GetAtt(_app.LogicalId(_standby, Sync.FileSystem), "Arn")),
                     ("Condition", Props(("StringEquals", Props(("elasticfilesystem:AccessPointArn", Match.AnyValue())))))))))));
 
         // The access point's ARN is built by a Fn::Join around its Ref: only that one access point.
-        var mount = PolicyStatements(app.TemplateJson(_standby)).Single(s => s["Sid"]?.GetValue<string>() == "MountWorkDir");
-        Assert.Contains($"{{\"Ref\":\"{app.LogicalId(_standby, Sync.AccessPoint)}\"}}", mount["Condition"]!.ToJsonString(), StringComparison.Ordinal);
+        var mount = PolicyStatements(_app.TemplateJson(_standby)).Single(s => s["Sid"]?.GetValue<string>() == "MountWorkDir");
+        Assert.Contains($"{{\"Ref\":\"{_app.LogicalId(_standby, Sync.AccessPoint)}\"}}", mount["Condition"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(":access-point/", mount["Condition"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
@@ -75,8 +77,8 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     public void TaskPolicy_ExistingStandbyWithoutLegacySub_NoClientCallsAndTheStandbysArn()
     {
         var existing = _existing.Sync!;
-        app.Template(_existing).HasResourceProperties("AWS::IAM::Policy", Props(
-            ("Roles", new[] { Ref(app.LogicalId(_existing, existing.TaskRole)) }),
+        _app.Template(_existing).HasResourceProperties("AWS::IAM::Policy", Props(
+            ("Roles", new[] { Ref(_app.LogicalId(_existing, existing.TaskRole)) }),
             ("PolicyDocument", Match.ObjectLike(Props(("Statement", new object[]
             {
                 Allow("ReadPrimary", new[] { "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool" },
@@ -89,7 +91,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     [Fact]
     public void Policies_Sync_NoDeleteUserAndNoWildcardButTheEcrToken()
     {
-        foreach (var statement in PolicyStatements(app.TemplateJson(_standby)))
+        foreach (var statement in PolicyStatements(_app.TemplateJson(_standby)))
         {
             var actions = Strings(statement["Action"]).ToList();
             Assert.DoesNotContain("cognito-idp:AdminDeleteUser", actions);
@@ -105,7 +107,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     [Fact]
     public void Container_Standby_RunsSyncWithTheConfiguredRatesAndMappingAndLogsItsExitCode()
     {
-        var command = ContainerCommand(app.TemplateJson(_standby));
+        var command = ContainerCommand(_app.TemplateJson(_standby));
 
         Assert.Contains("'cognito-migrate' 'sync' --old-pool-id 'eu-west-1_OldPool01' --old-region 'eu-west-1' --new-pool-id '", command, StringComparison.Ordinal);
         Assert.Contains(
@@ -133,13 +135,13 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     {
         Template.HasResourceProperties("AWS::ECS::TaskDefinition", Props(
             ("RequiresCompatibilities", new[] { "FARGATE" }),
-            ("TaskRoleArn", GetAtt(app.LogicalId(_standby, Sync.TaskRole), "Arn")),
+            ("TaskRoleArn", GetAtt(_app.LogicalId(_standby, Sync.TaskRole), "Arn")),
             ("Volumes", new object[]
             {
                 Props(("Name", "work"), ("EFSVolumeConfiguration", Props(
-                    ("FilesystemId", Ref(app.LogicalId(_standby, Sync.FileSystem))),
+                    ("FilesystemId", Ref(_app.LogicalId(_standby, Sync.FileSystem))),
                     ("TransitEncryption", "ENABLED"),
-                    ("AuthorizationConfig", Props(("AccessPointId", Ref(app.LogicalId(_standby, Sync.AccessPoint))), ("IAM", "ENABLED")))))),
+                    ("AuthorizationConfig", Props(("AccessPointId", Ref(_app.LogicalId(_standby, Sync.AccessPoint))), ("IAM", "ENABLED")))))),
             }),
             ("ContainerDefinitions", new object[]
             {
@@ -153,7 +155,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
             {
                 Match.ObjectLike(Props(("Action", new[] { "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret" }), ("Resource", ScheduledSyncApp.SweepKeyArn))),
             }))))),
-            ("Roles", new[] { Ref(app.LogicalId(_standby, Sync.TaskDefinition.ExecutionRole!)) })));
+            ("Roles", new[] { Ref(_app.LogicalId(_standby, Sync.TaskDefinition.ExecutionRole!)) })));
     }
 
     [Fact]
@@ -170,11 +172,11 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     {
         Template.HasResourceProperties("AWS::IAM::Policy", Props(
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
-                Allow("RunSyncTask", "ecs:RunTask", Ref(app.LogicalId(_standby, Sync.TaskDefinition))),
+                Allow("RunSyncTask", "ecs:RunTask", Ref(_app.LogicalId(_standby, Sync.TaskDefinition))),
                 Allow("PassSyncRoles", "iam:PassRole", new object[]
                 {
-                    GetAtt(app.LogicalId(_standby, Sync.TaskRole), "Arn"),
-                    GetAtt(app.LogicalId(_standby, Sync.TaskDefinition.ExecutionRole!), "Arn"),
+                    GetAtt(_app.LogicalId(_standby, Sync.TaskRole), "Arn"),
+                    GetAtt(_app.LogicalId(_standby, Sync.TaskDefinition.ExecutionRole!), "Arn"),
                 }))))));
         Template.HasResourceProperties("AWS::IAM::Role", Props(
             ("AssumeRolePolicyDocument", Match.ObjectLike(Props(("Statement", new object[]
@@ -215,7 +217,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     [Fact]
     public void StaleAlarm_CronWithStaleAfterHours_EvaluatesThatManyHours()
     {
-        app.Template(_existing).HasResourceProperties("AWS::CloudWatch::Alarm", Props(
+        _app.Template(_existing).HasResourceProperties("AWS::CloudWatch::Alarm", Props(
             ("AlarmName", "TriggerMigration-ExistingStandby-sync-stale"), ("EvaluationPeriods", 30), ("DatapointsToAlarm", 30)));
     }
 
@@ -225,7 +227,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
         Template.ResourceCountIs("AWS::EC2::NatGateway", 0);
         Template.ResourceCountIs("AWS::EC2::Subnet", 2);
         Template.ResourceCountIs("AWS::Lambda::Function", 1);
-        var groups = app.TemplateJson(_standby)["Resources"]!.AsObject()
+        var groups = _app.TemplateJson(_standby)["Resources"]!.AsObject()
             .Where(pair => pair.Value!["Type"]!.GetValue<string>() == "AWS::EC2::SecurityGroup" && pair.Key.Contains("TaskSecurityGroup", StringComparison.Ordinal))
             .ToList();
         Assert.Single(groups);
@@ -235,7 +237,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     [Fact]
     public void Outputs_Standby_NameTheScheduleClusterTaskLogsAndWorkDir()
     {
-        var outputs = app.TemplateJson(_standby)["Outputs"]!.AsObject();
+        var outputs = _app.TemplateJson(_standby)["Outputs"]!.AsObject();
 
         Assert.Equal("TriggerMigration-Standby-sync", outputs["SyncScheduleName"]!["Value"]!.GetValue<string>());
         foreach (var name in new[] { "SyncClusterName", "SyncTaskDefinitionArn", "SyncLogGroupName", "SyncWorkDirFileSystemId" })
@@ -247,8 +249,8 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp app)
     [Fact]
     public void Template_Standby_HasNoDependencyCycle()
     {
-        Assert.Empty(TemplateGraph.FindCycle(app.TemplateJson(_standby)));
-        Assert.Empty(TemplateGraph.FindCycle(app.TemplateJson(_existing)));
+        Assert.Empty(TemplateGraph.FindCycle(_app.TemplateJson(_standby)));
+        Assert.Empty(TemplateGraph.FindCycle(_app.TemplateJson(_existing)));
     }
 
     // The command is a Fn::Join around the created pool's Ref: its literal parts, with the pool id left out.

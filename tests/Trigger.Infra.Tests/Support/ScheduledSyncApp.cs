@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Amazon.CDK;
-using Amazon.CDK.Assertions;
-using Trigger.Infra.Configuration;
-using Trigger.Infra.Stacks;
 using Trigger.Testing;
 
 namespace Trigger.Infra.Tests;
@@ -47,55 +42,22 @@ public sealed class ScheduledSyncApp : IDisposable, ISlowFixture
         }
         """;
 
-    private readonly DirectoryInfo _codeFolder;
     private readonly DirectoryInfo _imageFolder;
-    private readonly DirectoryInfo _outFolder;
-    private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
     public ScheduledSyncApp()
     {
-        _codeFolder = Directory.CreateTempSubdirectory("trigger-infra-code-");
-        File.WriteAllText(Path.Combine(_codeFolder.FullName, "bootstrap"), "#!/bin/sh\n");
         _imageFolder = Directory.CreateTempSubdirectory("trigger-infra-sync-image-");
         File.Copy(Path.Combine(RepositoryRoot.Path, "infra/sync-image/Dockerfile"), Path.Combine(_imageFolder.FullName, "Dockerfile"));
-        _outFolder = Directory.CreateTempSubdirectory("trigger-infra-out-");
-
-        var app = new App(new AppProps { Outdir = _outFolder.FullName });
-        Stacks = TriggerApp.AddStacks(app, MigrationConfigReader.Read(Json, "sync.jsonc"), _codeFolder.FullName, syncImageFolder: _imageFolder.FullName);
-        Assembly = app.Synth();
+        Synthesized = new SynthesizedApp(Json, "sync.jsonc", _imageFolder.FullName);
     }
 
-    internal IReadOnlyList<Stack> Stacks { get; }
-
-    internal Amazon.CDK.CXAPI.CloudAssembly Assembly { get; }
-
-    internal MigrationStack Migration(string name) => Stacks.OfType<MigrationStack>().Single(s => s.Migration.Name == name);
-
-    internal Template Template(Stack stack)
-    {
-        lock (_templates)
-        {
-            if (!_templates.TryGetValue(stack.StackName, out var template))
-            {
-                template = Amazon.CDK.Assertions.Template.FromStack(stack);
-                _templates[stack.StackName] = template;
-            }
-
-            return template;
-        }
-    }
-
-    internal JsonObject TemplateJson(Stack stack) =>
-        JsonNode.Parse(File.ReadAllText(Assembly.GetStackArtifact(stack.ArtifactId).TemplateFullPath))!.AsObject();
-
-    internal string LogicalId(Stack stack, Constructs.IConstruct construct) =>
-        stack.GetLogicalId((CfnElement)construct.Node.DefaultChild!);
+    /// <summary>The synthesised app: its stacks, templates and logical ids.</summary>
+    internal SynthesizedApp Synthesized { get; }
 
     public void Dispose()
     {
-        _codeFolder.Delete(recursive: true);
+        Synthesized.Dispose();
         _imageFolder.Delete(recursive: true);
-        _outFolder.Delete(recursive: true);
     }
 }
 
