@@ -155,7 +155,8 @@ internal sealed class ScheduledSync : Construct
 
         Container = TaskDefinition.AddContainer("Sync", new ContainerDefinitionOptions
         {
-            Image = ContainerImage.FromAsset(imageFolder),
+            // Built for the task's platform (Fargate's default, x86_64) whatever machine deploys it.
+            Image = ContainerImage.FromAsset(imageFolder, new AssetImageProps { Platform = Amazon.CDK.AWS.Ecr.Assets.Platform_.LINUX_AMD64 }),
             EntryPoint = ["/bin/sh", "-c"],
             Command = [ShellCommand(migration, sync, standbyPoolId)],
             Secrets = secrets,
