@@ -6,7 +6,7 @@ namespace Trigger.Infra.Tests;
 
 /// <summary>The sync image folder: asked for only when an entry has a sync section, with the commands that prepare it.</summary>
 [Slow]
-[Collection(ScheduledSyncAppCollection.Name)]
+[Collection(SynthesizedAppCollection.Name)]
 public sealed class ScheduledSyncImageTests
 {
     [Fact]

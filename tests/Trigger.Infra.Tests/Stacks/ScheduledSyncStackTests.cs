@@ -8,8 +8,8 @@ namespace Trigger.Infra.Tests;
 
 /// <summary>The scheduled sync in region B: the task, its schedule, its role, its work directory, its alarms.</summary>
 [Slow]
-[Collection(ScheduledSyncAppCollection.Name)]
-public sealed class ScheduledSyncStackTests(ScheduledSyncApp fixture)
+[Collection(SynthesizedAppCollection.Name)]
+public sealed class ScheduledSyncStackTests(ScheduledSyncApp fixture) : IClassFixture<ScheduledSyncApp>
 {
     private readonly SynthesizedApp _app = fixture.Synthesized;
 

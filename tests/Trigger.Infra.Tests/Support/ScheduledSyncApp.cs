@@ -5,7 +5,8 @@ namespace Trigger.Infra.Tests;
 /// <summary>
 /// Two DR migrations with a scheduled sync, synthesised once in-process for the sync's template tests: a created
 /// standby with every optional setting (legacy sub, renames, sweep key, alarm topic), and an existing standby with
-/// only a cron schedule. An app of its own, so the shared test app's stacks and checks stay as they are.
+/// only a cron schedule. An app of its own, so the shared test app's stacks and checks stay as they are; a class
+/// fixture of tests in the shared app's collection, since the jsii runtime must not start twice at once.
 /// </summary>
 public sealed class ScheduledSyncApp : IDisposable, ISlowFixture
 {
@@ -59,10 +60,4 @@ public sealed class ScheduledSyncApp : IDisposable, ISlowFixture
         Synthesized.Dispose();
         _imageFolder.Delete(recursive: true);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ScheduledSyncAppCollection : ICollectionFixture<ScheduledSyncApp>
-{
-    public const string Name = "Scheduled sync app";
 }
