@@ -8,6 +8,7 @@ var app = new App();
 var configFile = app.Node.TryGetContext("migrationConfig") as string ?? TriggerApp.DefaultConfigFile;
 var codeFolder = app.Node.TryGetContext("functionCode") as string ?? TriggerApp.DefaultCodeFolder;
 var arm64CodeFolder = app.Node.TryGetContext("functionCodeArm64") as string;
+var syncImageFolder = app.Node.TryGetContext("syncImage") as string;
 try
 {
     var settings = MigrationConfigReader.ReadFile(configFile);
@@ -24,7 +25,7 @@ try
         }
     }
 
-    TriggerApp.AddStacks(app, settings, codeFolder, arm64CodeFolder);
+    TriggerApp.AddStacks(app, settings, codeFolder, arm64CodeFolder, syncImageFolder);
 }
 catch (MigrationConfigException e)
 {

@@ -16,13 +16,31 @@ internal static class TriggerApp
     /// <summary>Where <c>dotnet publish src/Trigger.Function -c Release -r linux-arm64 -o artifacts/function-arm64</c> leaves the arm64 function.</summary>
     internal const string DefaultArm64CodeFolder = "artifacts/function-arm64";
 
+    /// <summary>Where the sync image is prepared: the published ops tool plus infra/sync-image/Dockerfile (docs/INFRA.md, "Scheduled sync").</summary>
+    internal const string DefaultSyncImageFolder = "artifacts/sync-image";
+
+    /// <summary>The commands that prepare <see cref="DefaultSyncImageFolder"/>.</summary>
+    internal const string SyncImagePrepare =
+        "dotnet publish src/Trigger.Cli -c Release -r linux-x64 --self-contained false -o artifacts/sync-image && cp infra/sync-image/Dockerfile artifacts/sync-image/";
+
     /// <summary>One stack per migration, plus one per role in an old pool's account.</summary>
     /// <param name="app">The CDK app.</param>
     /// <param name="settings">The migrations.</param>
     /// <param name="codeFolder">The published function for x86_64 migrations.</param>
     /// <param name="arm64CodeFolder">The published function for arm64 migrations; null: <paramref name="codeFolder"/> serves both.</param>
-    public static IReadOnlyList<Stack> AddStacks(App app, TriggerAppSettings settings, string codeFolder, string? arm64CodeFolder = null)
+    /// <param name="syncImageFolder">The sync image's build folder (a Dockerfile and the published ops tool); needed only by migrations with a <c>sync</c> section.</param>
+    public static IReadOnlyList<Stack> AddStacks(App app, TriggerAppSettings settings, string codeFolder, string? arm64CodeFolder = null, string? syncImageFolder = null)
     {
+        if (settings.Migrations.FirstOrDefault(m => m.Sync is not null) is { } synced)
+        {
+            syncImageFolder ??= DefaultSyncImageFolder;
+            if (!File.Exists(Path.Combine(syncImageFolder, "Dockerfile")))
+            {
+                throw new MigrationConfigException(
+                    $"{synced.Name} has a sync section but the sync image folder {syncImageFolder} has no Dockerfile: run `{SyncImagePrepare}` or set -c syncImage=<folder>");
+            }
+        }
+
         string FolderOf(MigrationSettings migration) =>
             migration.Architecture == FunctionArchitecture.Arm64 ? arm64CodeFolder ?? codeFolder : codeFolder;
 
@@ -47,7 +65,7 @@ internal static class TriggerApp
         }
 
         var stacks = new List<Stack>();
-        var migrationStacks = settings.Migrations.Select(m => new MigrationStack(app, m, FolderOf(m))).ToList();
+        var migrationStacks = settings.Migrations.Select(m => new MigrationStack(app, m, FolderOf(m), syncImageFolder)).ToList();
         stacks.AddRange(migrationStacks);
 
         foreach (var group in migrationStacks

@@ -93,6 +93,7 @@ internal static partial class MigrationConfigReader
         }
 
         var foldIndex = entry.OptionalBool("foldIndex", fallback: false);
+        var sync = SyncScheduleReader.Read(entry, oldPool);
         entry.RejectUnknownKeys();
         return new MigrationSettings
         {
@@ -106,6 +107,7 @@ internal static partial class MigrationConfigReader
             NewPool = newPool,
             FunctionSettings = functionSettings,
             AlarmTopicArn = topic,
+            Sync = sync,
         };
     }
 

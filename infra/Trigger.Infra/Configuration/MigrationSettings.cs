@@ -48,6 +48,9 @@ internal sealed record MigrationSettings
     /// <summary>Optional SNS topic in <see cref="Region"/> that receives alarm and OK notifications.</summary>
     public string? AlarmTopicArn { get; init; }
 
+    /// <summary>The scheduled <c>cognito-migrate sync</c> into the new pool (a DR standby), or null for none.</summary>
+    public SyncScheduleSettings? Sync { get; init; }
+
     /// <summary>AWS partition of <see cref="Region"/>.</summary>
     public string Partition => AwsIdentifiers.PartitionOf(Region);
 

@@ -21,7 +21,7 @@ internal sealed class MigrationStack : Stack
     /// <summary>The PostAuthentication step adds a migrated user to their old groups, and does nothing else in the new pool.</summary>
     internal static readonly string[] NewPoolGroupActions = ["cognito-idp:AdminAddUserToGroup"];
 
-    public MigrationStack(Construct scope, MigrationSettings migration, string codeFolder)
+    public MigrationStack(Construct scope, MigrationSettings migration, string codeFolder, string? syncImageFolder = null)
         : base(scope, migration.StackName, new StackProps
         {
             // Explicit account and region: synthesis needs no credentials, and a DR copy is just
@@ -35,6 +35,7 @@ internal sealed class MigrationStack : Stack
         _ = new MigrationAlarms(this, "Alarms", migration, Trigger.Function);
 
         string newPoolArn;
+        string newPoolId;
         bool guardsSignUp;
         bool invokedByCognito;
         switch (migration.NewPool)
@@ -42,12 +43,14 @@ internal sealed class MigrationStack : Stack
             case CreatedNewPoolSettings created:
                 var pool = new CreatedNewPool(this, "NewPool", created, Trigger.Function);
                 newPoolArn = pool.Pool.UserPoolArn;
+                newPoolId = pool.Pool.UserPoolId;
                 guardsSignUp = invokedByCognito = created.MigrationWindowOpen;
                 _ = new CfnOutput(this, "NewUserPoolId", new CfnOutputProps { Value = pool.Pool.UserPoolId, Description = "The new pool." });
                 _ = new CfnOutput(this, "NewUserPoolClientId", new CfnOutputProps { Value = pool.Client.UserPoolClientId, Description = "The new pool's app client." });
                 break;
             case ExistingNewPoolSettings existing:
                 newPoolArn = $"arn:{migration.Partition}:cognito-idp:{migration.Region}:{migration.Account}:userpool/{existing.UserPoolId}";
+                newPoolId = existing.UserPoolId;
                 guardsSignUp = existing.PreSignUpGuard;
                 invokedByCognito = true;
                 _ = new CfnOutput(this, "NewUserPoolId", new CfnOutputProps { Value = existing.UserPoolId, Description = "The new pool." });
@@ -99,6 +102,12 @@ internal sealed class MigrationStack : Stack
             });
         }
 
+        if (migration.Sync is { } sync)
+        {
+            Sync = new ScheduledSync(this, "Sync", migration, sync, newPoolId, newPoolArn,
+                syncImageFolder ?? throw new MigrationConfigException($"{migration.Name}: the scheduled sync needs the sync image folder"));
+        }
+
         _ = new CfnOutput(this, "FunctionArn", new CfnOutputProps { Value = Trigger.Function.FunctionArn, Description = "The trigger function." });
         _ = new CfnOutput(this, "FunctionRoleArn", new CfnOutputProps { Value = Trigger.Role.RoleArn, Description = "The role an old pool's account trusts." });
         _ = new CfnOutput(this, "LogGroupName", new CfnOutputProps { Value = Trigger.LogGroup.LogGroupName, Description = "The trigger's logs." });
@@ -115,6 +124,9 @@ internal sealed class MigrationStack : Stack
         });
 
     public MigrationFunction Trigger { get; }
+
+    /// <summary>The scheduled sync into the new pool, when the entry has a <c>sync</c> section.</summary>
+    public ScheduledSync? Sync { get; }
 
     /// <summary>The ops-tool command that attaches the trigger to an existing new pool.</summary>
     internal static string EnableCommandFor(MigrationSettings migration, ExistingNewPoolSettings pool) =>

@@ -20,13 +20,19 @@ public sealed class SynthesizedApp : IDisposable, ISlowFixture
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
 
     public SynthesizedApp()
+        : this(TestMigrations.Json, "test.jsonc", syncImageFolder: null)
+    {
+    }
+
+    /// <summary>Another configuration, for a fixture of its own (<see cref="ScheduledSyncApp"/>).</summary>
+    internal SynthesizedApp(string json, string source, string? syncImageFolder)
     {
         _codeFolder = Directory.CreateTempSubdirectory("trigger-infra-code-");
         File.WriteAllText(Path.Combine(_codeFolder.FullName, "bootstrap"), "#!/bin/sh\n");
         _outFolder = Directory.CreateTempSubdirectory("trigger-infra-out-");
 
         App = new App(new AppProps { Outdir = _outFolder.FullName });
-        Stacks = TriggerApp.AddStacks(App, MigrationConfigReader.Read(TestMigrations.Json, "test.jsonc"), _codeFolder.FullName);
+        Stacks = TriggerApp.AddStacks(App, MigrationConfigReader.Read(json, source), _codeFolder.FullName, syncImageFolder: syncImageFolder);
         Assembly = App.Synth();
     }
 
