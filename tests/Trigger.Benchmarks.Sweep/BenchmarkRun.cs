@@ -6,7 +6,7 @@ using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
-using Trigger.Cli.Sweep;
+using Trigger.Cli.Commands.Sweep;
 using Trigger.Testing;
 
 namespace Trigger.Benchmarks.Sweep;

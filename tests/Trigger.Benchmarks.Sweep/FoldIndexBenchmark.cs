@@ -6,7 +6,7 @@ using Trigger.Aws;
 using Trigger.Aws.DynamoDb;
 using Trigger.Cli;
 using Trigger.Cli.Common;
-using Trigger.Cli.Export;
+using Trigger.Cli.Commands.Export;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 

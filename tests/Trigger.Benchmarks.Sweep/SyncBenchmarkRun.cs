@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Common;
-using Trigger.Cli.Sync;
+using Trigger.Cli.Commands.Sync;
 using Trigger.Testing;
 using Trigger.Testing.Decorators;
 

@@ -3,8 +3,8 @@ using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Common;
-using Trigger.Cli.Sweep;
-using Trigger.Cli.Sync;
+using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Commands.Sync;
 using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
