@@ -1,5 +1,8 @@
 using System.CommandLine;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 
 namespace Trigger.Cli.Commands.Export;
 

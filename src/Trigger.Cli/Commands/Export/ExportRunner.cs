@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Trigger.Aws.DynamoDb;
-using Trigger.Cli.Common;
+using Trigger.Cli.Exits;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
 using Trigger.Migration.Ports;

@@ -3,7 +3,11 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Trigger.Aws;
 using Trigger.Aws.DynamoDb;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 using Trigger.Cli.Commands.Sweep;
 
 namespace Trigger.Cli.Commands.FoldIndex;

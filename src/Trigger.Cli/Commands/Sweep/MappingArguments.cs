@@ -37,7 +37,7 @@ internal static class MappingArguments
     }
 
     /// <summary><see cref="Parse"/> for a command's action: a malformed value ends the command with exit 2.</summary>
-    /// <exception cref="Common.CliFailure">A value is malformed; the message names the option.</exception>
+    /// <exception cref="Exits.CliFailure">A value is malformed; the message names the option.</exception>
     public static AttributeMappingOptions ParseOrFail(string? renames, string? customAttributes, string? legacySub)
     {
         try
@@ -46,7 +46,7 @@ internal static class MappingArguments
         }
         catch (SweepUsageException e)
         {
-            throw new Common.CliFailure(e.Message, Common.ExitCodes.Usage);
+            throw new Exits.CliFailure(e.Message, Exits.ExitCodes.Usage);
         }
     }
 

@@ -1,5 +1,9 @@
 using System.CommandLine;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Commands.Sweep;

@@ -1,4 +1,4 @@
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Commands.Sweep;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 
 namespace Trigger.Cli.Commands.Sweep;
 

@@ -1,6 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Exits;
 using Trigger.Migration.Attributes;
 using Trigger.Migration.Decisions;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Options;
 using Trigger.Cli.Files;
 using Trigger.Migration.Attributes;
 

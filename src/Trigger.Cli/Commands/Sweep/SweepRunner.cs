@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Options;
 using Trigger.Cli.Files;
 using Trigger.Migration.Attributes;
 

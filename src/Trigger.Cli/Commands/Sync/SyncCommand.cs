@@ -1,5 +1,8 @@
 using System.CommandLine;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 using Trigger.Cli.Commands.Sweep;
 
 namespace Trigger.Cli.Commands.Sync;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sweep;
 
 namespace Trigger.Cli.Commands.Sync;

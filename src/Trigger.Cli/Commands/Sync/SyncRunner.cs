@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Exits;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
 using Trigger.Migration.Attributes;

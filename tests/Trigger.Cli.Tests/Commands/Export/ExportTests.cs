@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Export;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
 using Trigger.Testing;

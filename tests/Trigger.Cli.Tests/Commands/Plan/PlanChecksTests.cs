@@ -1,6 +1,6 @@
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Plan;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Contract;
 
 namespace Trigger.Cli.Tests.Commands.Plan;

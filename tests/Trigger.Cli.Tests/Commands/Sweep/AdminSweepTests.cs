@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
 using Trigger.Migration.Attributes;
 using Trigger.Migration.Decisions;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
 using Trigger.Contract;

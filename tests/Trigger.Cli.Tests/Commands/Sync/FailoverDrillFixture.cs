@@ -108,7 +108,7 @@ public sealed class FailoverDrillFixture : IAsyncLifetime, ISlowFixture
             ReadsPerSecond = 200,
             CreatesPerSecond = 200,
             UpdatesPerSecond = 25,
-            Format = Common.OutputFormat.Json,
+            Format = Options.OutputFormat.Json,
         };
         FirstSync = await SyncRuns.RunAsync(options, primary, standby);
 

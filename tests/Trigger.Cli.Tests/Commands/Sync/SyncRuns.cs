@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sync;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
 

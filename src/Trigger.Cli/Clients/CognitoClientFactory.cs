@@ -5,7 +5,11 @@ using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.SecurityToken;
 
-namespace Trigger.Cli.Common;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+
+namespace Trigger.Cli.Clients;
 
 /// <summary>
 /// Builds the Cognito client for a pool from the command line: credentials from the host's test seam,

@@ -1,4 +1,4 @@
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Options;
 
 /// <summary>One pool as the command line names it: id, and where and how to reach it.</summary>
 /// <param name="Side">Old or new.</param>

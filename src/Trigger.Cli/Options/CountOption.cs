@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace Trigger.Cli.Common;
+using Trigger.Cli.Pacing;
+
+namespace Trigger.Cli.Options;
 
 /// <summary>An option that takes a whole number in a range, with a message that says so when it does not get one.</summary>
 internal static class CountOption

@@ -1,4 +1,4 @@
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Exits;
 
 /// <summary>What the tool's exit code means; scripts branch on these.</summary>
 internal static class ExitCodes

@@ -1,4 +1,4 @@
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Options;
 
 /// <summary>How a command writes its result to stdout (<c>--output</c>).</summary>
 internal enum OutputFormat

@@ -1,6 +1,8 @@
 using Spectre.Console;
 
-namespace Trigger.Cli.Common;
+using Trigger.Cli.Hosting;
+
+namespace Trigger.Cli.Output;
 
 /// <summary>Spectre.Console consoles over the host's writers: colours and live progress only on a terminal.</summary>
 internal static class Terminal

@@ -1,4 +1,4 @@
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Options;
 
 /// <summary>Which of the two pools a setting or a call is about.</summary>
 internal enum PoolSide

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Options;
 
 /// <summary>
 /// The options every command shares: the two pools (id, region, endpoint, role for the old one),

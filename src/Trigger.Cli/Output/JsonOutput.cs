@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Output;
 
 /// <summary>Writes a command's result as one JSON document (source-generated, one JsonSerializerContext per command).</summary>
 internal static class JsonOutput

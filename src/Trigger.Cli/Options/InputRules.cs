@@ -1,6 +1,6 @@
 using Trigger.Contract;
 
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Options;
 
 /// <summary>
 /// The shapes of the values the command line takes, checked before anything is sent: the contract's

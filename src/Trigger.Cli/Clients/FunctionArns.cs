@@ -1,4 +1,4 @@
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Clients;
 
 /// <summary>
 /// Lambda function ARNs as pools hold them: a trigger may name a version or alias

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Pacing;
 
 /// <summary>
 /// Paces ListUsers pages. ListUsers belongs to the UserList quota, 30 requests per second per

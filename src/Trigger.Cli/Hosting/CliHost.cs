@@ -2,7 +2,9 @@ using Amazon.Runtime;
 using Polly;
 using Trigger.Aws;
 
-namespace Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+
+namespace Trigger.Cli.Hosting;
 
 /// <summary>
 /// Where one run of the tool meets the world: its output streams and environment, plus the seams

@@ -2,7 +2,11 @@ using System.Runtime.CompilerServices;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 
-namespace Trigger.Cli.Common;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Options;
+using Trigger.Cli.Pacing;
+
+namespace Trigger.Cli.Clients;
 
 /// <summary>
 /// One pool and the client that reaches it. Its calls turn the service's answers into what the

@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Runtime.CompilerServices;
 
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Output;
 
 /// <summary>
 /// What a command's own <c>--help</c> shows after the options: its exit codes and an example. Kept

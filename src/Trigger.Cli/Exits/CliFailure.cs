@@ -1,4 +1,4 @@
-namespace Trigger.Cli.Common;
+namespace Trigger.Cli.Exits;
 
 /// <summary>
 /// A command cannot go on. The message is the one line the operator sees on stderr, so it names
