@@ -134,7 +134,7 @@ internal static class SweepRunner
         }
 
         using var paces = new SweepPaces(options, time);
-        var run = new SweepRun(options, setup, newPool, paces, output, messages, time, seams);
+        var run = new PreparedSweep(options, setup, newPool, paces, output, messages, time, seams);
         return options.DryRun ? await run.DryRunAsync(cancellationToken)
             : options.Strategy == SweepStrategy.Admin ? await run.AdminAsync(cancellationToken)
             : await run.CsvAsync(cancellationToken);

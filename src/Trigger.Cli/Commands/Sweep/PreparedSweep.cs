@@ -8,8 +8,11 @@ using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Commands.Sweep;
 
-/// <summary>One run of the sweep once it is prepared and confirmed: the admin strategy, the dry run, the CSV strategy.</summary>
-internal sealed partial class SweepRun(
+/// <summary>
+/// The write phase of one sweep, built by <see cref="SweepRunner"/> once it has prepared (<see cref="SweepSetup"/>) and
+/// confirmed the run: the admin strategy, the dry run, the CSV strategy.
+/// </summary>
+internal sealed partial class PreparedSweep(
     SweepOptions options,
     SweepSetup setup,
     ICognitoIdentityProvider newPool,

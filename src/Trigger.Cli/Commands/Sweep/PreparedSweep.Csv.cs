@@ -7,7 +7,7 @@ using Trigger.Migration.Decisions;
 namespace Trigger.Cli.Commands.Sweep;
 
 /// <summary>The CSV strategy: import files, then optionally the import jobs.</summary>
-internal sealed partial class SweepRun
+internal sealed partial class PreparedSweep
 {
     public async Task<int> CsvAsync(CancellationToken cancellationToken)
     {
