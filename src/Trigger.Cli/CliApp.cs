@@ -5,11 +5,14 @@ using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Commands.Status;
 using Trigger.Cli.Commands.Triggers;
-using Trigger.Cli.Common;
-using Trigger.Cli.Export;
-using Trigger.Cli.FoldIndex;
-using Trigger.Cli.Sweep;
-using Trigger.Cli.Sync;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
+using Trigger.Cli.Commands.Export;
+using Trigger.Cli.Commands.FoldIndex;
+using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Commands.Sync;
 
 namespace Trigger.Cli;
 

@@ -1,6 +1,6 @@
 using Trigger.Aws;
 using Trigger.Cli;
-using Trigger.Cli.Common;
+using Trigger.Cli.Hosting;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

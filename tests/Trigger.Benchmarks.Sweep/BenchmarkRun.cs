@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
-using Trigger.Cli.Sweep;
+using Trigger.Cli.Options;
+using Trigger.Cli.Commands.Sweep;
 using Trigger.Testing;
 
 namespace Trigger.Benchmarks.Sweep;

@@ -5,8 +5,8 @@ using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Aws.DynamoDb;
 using Trigger.Cli;
-using Trigger.Cli.Common;
-using Trigger.Cli.Export;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Commands.Export;
 using Trigger.Testing;
 using Trigger.Testing.Lambda;
 

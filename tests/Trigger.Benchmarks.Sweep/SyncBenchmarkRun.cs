@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
-using Trigger.Cli.Sync;
+using Trigger.Cli.Options;
+using Trigger.Cli.Commands.Sync;
 using Trigger.Testing;
 using Trigger.Testing.Decorators;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Trigger.Aws;
 using Trigger.Cli;
-using Trigger.Cli.Common;
+using Trigger.Cli.Hosting;
 using Trigger.Contract;
 using Trigger.Demo.Report;
 using Trigger.Demo.Seeds;

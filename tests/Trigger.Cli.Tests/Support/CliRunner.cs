@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Polly;
-using Trigger.Cli.Common;
+using Trigger.Cli.Hosting;
 using Trigger.Testing;
 
 namespace Trigger.Cli.Tests.Support;

@@ -2,7 +2,11 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 
 namespace Trigger.Cli.Commands.Groups;
 

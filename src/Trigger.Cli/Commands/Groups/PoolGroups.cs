@@ -1,5 +1,7 @@
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Groups;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Trigger.Cli.Sweep;
-using Trigger.Cli.Sync;
+using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Commands.Sync;
 
 namespace Trigger.Cli.Commands.Plan;
 

@@ -1,4 +1,4 @@
-using Trigger.Cli.FoldIndex;
+using Trigger.Cli.Commands.FoldIndex;
 
 namespace Trigger.Cli.Commands.Plan;
 

@@ -1,4 +1,4 @@
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;

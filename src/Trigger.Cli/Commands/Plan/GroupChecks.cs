@@ -1,5 +1,5 @@
 using Trigger.Cli.Commands.Groups;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
 
 namespace Trigger.Cli.Commands.Plan;
 

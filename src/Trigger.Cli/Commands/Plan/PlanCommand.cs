@@ -2,9 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Groups;
-using Trigger.Cli.Common;
-using Trigger.Cli.Sweep;
-using Trigger.Cli.Sync;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
+using Trigger.Cli.Pacing;
+using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Commands.Sync;
 using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;

@@ -1,4 +1,4 @@
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
 
 namespace Trigger.Cli.Commands.Plan;
 

@@ -4,7 +4,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
+using Trigger.Cli.Pacing;
 using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Commands.Status;

@@ -37,11 +37,11 @@ internal static class SweepCheckpoint
         }
         catch (IOException exception)
         {
-            throw new Common.CliFailure($"The checkpoint {path} could not be read: {exception.Message}", exception);
+            throw new Exits.CliFailure($"The checkpoint {path} could not be read: {exception.Message}", exception);
         }
         catch (UnauthorizedAccessException exception)
         {
-            throw new Common.CliFailure($"The checkpoint {path} could not be read: {exception.Message}", exception);
+            throw new Exits.CliFailure($"The checkpoint {path} could not be read: {exception.Message}", exception);
         }
     }
 }

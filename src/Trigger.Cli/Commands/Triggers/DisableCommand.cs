@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Trigger.Cli.Common;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 
 namespace Trigger.Cli.Commands.Triggers;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 
 namespace Trigger.Cli.Commands.Triggers;
 

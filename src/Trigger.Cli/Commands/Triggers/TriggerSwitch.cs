@@ -3,7 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Common;
+using Trigger.Cli.Clients;
+using Trigger.Cli.Exits;
+using Trigger.Cli.Hosting;
+using Trigger.Cli.Options;
+using Trigger.Cli.Output;
 
 namespace Trigger.Cli.Commands.Triggers;
 

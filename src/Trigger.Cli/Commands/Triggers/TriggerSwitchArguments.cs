@@ -1,4 +1,4 @@
-using Trigger.Cli.Common;
+using Trigger.Cli.Options;
 
 namespace Trigger.Cli.Commands.Triggers;
 

@@ -1,0 +1,55 @@
+using Trigger.Contract;
+using Trigger.Migration.Attributes;
+
+namespace Trigger.Cli.Commands.Sweep;
+
+/// <summary>
+/// The attribute-mapping options in the same words and formats as the trigger's environment
+/// (MIGRATION_ATTRIBUTE_RENAMES "old=new,...", MIGRATION_NEW_CUSTOM_ATTRIBUTES "custom:a,custom:b",
+/// MIGRATION_LEGACY_SUB_ATTRIBUTE "custom:x"), so one configuration serves both.
+/// </summary>
+internal static class MappingArguments
+{
+    /// <exception cref="SweepUsageException">A value is malformed; the message names the option.</exception>
+    public static AttributeMappingOptions Parse(string? renames, string? customAttributes, string? legacySub)
+    {
+        var renameMap = SettingValues.ParseRenames(renames, out var parsed, out var culprit) switch
+        {
+            RenamesProblem.NotPairs => throw new SweepUsageException($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{culprit}' is not one."),
+            RenamesProblem.ReservedTarget => throw new SweepUsageException($"--attribute-renames cannot rename to the reserved attribute '{culprit}'."),
+            RenamesProblem.Forbidden => throw new SweepUsageException($"--attribute-renames {culprit}."),
+            _ => parsed,
+        };
+
+        var custom = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in List(customAttributes))
+        {
+            if (!name.StartsWith("custom:", StringComparison.Ordinal) && !name.StartsWith("dev:custom:", StringComparison.Ordinal))
+            {
+                throw new SweepUsageException($"--new-custom-attributes lists custom attributes ('custom:name'); '{name}' is not one.");
+            }
+
+            custom.Add(name);
+        }
+
+        var legacy = string.IsNullOrWhiteSpace(legacySub) ? null : legacySub.Trim();
+        return new AttributeMappingOptions { Renames = renameMap, NewCustomAttributes = custom, LegacySubAttribute = legacy };
+    }
+
+    /// <summary><see cref="Parse"/> for a command's action: a malformed value ends the command with exit 2.</summary>
+    /// <exception cref="Exits.CliFailure">A value is malformed; the message names the option.</exception>
+    public static AttributeMappingOptions ParseOrFail(string? renames, string? customAttributes, string? legacySub)
+    {
+        try
+        {
+            return Parse(renames, customAttributes, legacySub);
+        }
+        catch (SweepUsageException e)
+        {
+            throw new Exits.CliFailure(e.Message, Exits.ExitCodes.Usage);
+        }
+    }
+
+    private static string[] List(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

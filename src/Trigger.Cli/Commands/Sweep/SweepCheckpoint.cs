@@ -1,0 +1,65 @@
+namespace Trigger.Cli.Commands.Sweep;
+
+/// <summary>
+/// The sweep's resumable state (checkpoint.json, replaced atomically). Every old user before
+/// <see cref="Resume"/> is settled in the journal; users after it may be too (the journal says which).
+/// </summary>
+internal sealed record SweepCheckpoint
+{
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    public required string Source { get; init; }
+
+    /// <summary>A snapshot source's size, so a changed file is refused on resume.</summary>
+    public long? SnapshotBytes { get; init; }
+
+    public required string NewUserPoolId { get; init; }
+
+    public required string Strategy { get; init; }
+
+    public bool Notify { get; init; }
+
+    public required SourcePosition Resume { get; init; }
+
+    /// <summary>CSV strategy: the journal's length when the last import file was completed; a resume cuts it back there.</summary>
+    public long JournalBytes { get; init; }
+
+    /// <summary>CSV strategy: the completed import files and their jobs.</summary>
+    public List<ImportPart> Parts { get; init; } = [];
+
+    /// <summary>Every old user is settled (or, for CSV, written to a completed file).</summary>
+    public bool ListingComplete { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>A completed CSV import file and, with <c>--import</c>, its import job.</summary>
+internal sealed record ImportPart
+{
+    public int Number { get; init; }
+
+    public required string File { get; init; }
+
+    public long Rows { get; init; }
+
+    public long Bytes { get; init; }
+
+    public string? JobId { get; init; }
+
+    /// <summary>Created, Uploaded, then the job's own status (Pending, InProgress, Succeeded, Failed, Stopped, Expired).</summary>
+    public string? JobStatus { get; init; }
+
+    public long Imported { get; init; }
+
+    public long Skipped { get; init; }
+
+    public long Failed { get; init; }
+
+    public string? CompletionMessage { get; init; }
+
+    public bool IsJobFinished => JobStatus is "Succeeded" or "Failed" or "Stopped" or "Expired";
+}

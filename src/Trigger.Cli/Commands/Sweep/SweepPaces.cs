@@ -1,0 +1,25 @@
+namespace Trigger.Cli.Commands.Sweep;
+
+/// <summary>One pace per quota category the sweep draws on, so each stays under its own limit.</summary>
+internal sealed class SweepPaces(SweepOptions options, TimeProvider time) : IDisposable
+{
+    /// <summary>AdminCreateUser (UserCreation).</summary>
+    public RequestPace Create { get; } = new(options.CreatesPerSecond, time);
+
+    /// <summary>AdminSetUserPassword and AdminResetUserPassword.</summary>
+    public RequestPace Password { get; } = new(options.PasswordCallsPerSecond, time);
+
+    /// <summary>AdminGetUser (UserRead).</summary>
+    public RequestPace Read { get; } = new(options.ReadsPerSecond, time);
+
+    /// <summary>ListUsers (UserList).</summary>
+    public RequestPace List { get; } = new(options.PagesPerSecond, time);
+
+    public void Dispose()
+    {
+        Create.Dispose();
+        Password.Dispose();
+        Read.Dispose();
+        List.Dispose();
+    }
+}
