@@ -42,7 +42,7 @@ internal sealed partial class PreparedSweep
         }
 
         Exception? fault = null;
-        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, new SettledWatermark(checkpoint.Resume), time, seams.CheckpointEverySettled);
+        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, new SettledWatermark(checkpoint.Resume), time, seams.CheckpointEverySettled, seams.CheckpointInterval);
         try
         {
             if (setup.Checkpoint is null)

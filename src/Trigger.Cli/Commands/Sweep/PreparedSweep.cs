@@ -51,7 +51,7 @@ internal sealed partial class PreparedSweep(
 
         var progress = Progress(replay.Tally.Total);
         var watermark = new SettledWatermark(resume);
-        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, watermark, time, seams.CheckpointEverySettled);
+        var checkpointer = new SweepCheckpointer(seams.Files, Workspace, checkpoint, watermark, time, seams.CheckpointEverySettled, seams.CheckpointInterval);
         SweepJournal journal;
         try
         {

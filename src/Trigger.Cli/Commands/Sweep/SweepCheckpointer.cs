@@ -3,14 +3,12 @@ using Trigger.Cli.Files;
 namespace Trigger.Cli.Commands.Sweep;
 
 /// <summary>
-/// Rewrites checkpoint.json with the watermark, at most about once a second or every
+/// Rewrites checkpoint.json with the watermark, at most about once every <c>interval</c> or every
 /// <c>everySettled</c> users: the journal already holds every settled user, so the checkpoint only
 /// bounds how much of the journal's tail a resume must look at.
 /// </summary>
-internal sealed class SweepCheckpointer(IDurableFiles files, SweepWorkspace workspace, SweepCheckpoint initial, SettledWatermark watermark, TimeProvider time, int everySettled)
+internal sealed class SweepCheckpointer(IDurableFiles files, SweepWorkspace workspace, SweepCheckpoint initial, SettledWatermark watermark, TimeProvider time, int everySettled, TimeSpan interval)
 {
-    private static readonly TimeSpan _interval = TimeSpan.FromSeconds(1);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SweepCheckpoint _last = initial;
     private long _lastTimestamp = time.GetTimestamp();
@@ -22,7 +20,7 @@ internal sealed class SweepCheckpointer(IDurableFiles files, SweepWorkspace work
     public async Task SettledAsync()
     {
         var settled = Interlocked.Increment(ref _settledSince);
-        if (settled < everySettled && time.GetElapsedTime(Interlocked.Read(ref _lastTimestamp)) < _interval)
+        if (settled < everySettled && time.GetElapsedTime(Interlocked.Read(ref _lastTimestamp)) < interval)
         {
             return;
         }

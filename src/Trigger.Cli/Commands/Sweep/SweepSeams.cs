@@ -9,8 +9,11 @@ internal sealed record SweepSeams
 
     public IDurableFiles Files { get; init; } = DurableFiles.Instance;
 
-    /// <summary>Settled users between two checkpoint writes (also written at least once a second).</summary>
+    /// <summary>Settled users between two checkpoint writes (also written at least once every <see cref="CheckpointInterval"/>).</summary>
     public int CheckpointEverySettled { get; init; } = 1000;
+
+    /// <summary>The longest time between two checkpoint writes while users settle.</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Rows per CSV import file (the import job's limit).</summary>
     public long ImportFileMaxRows { get; init; } = ImportFileWriter.MaxRows;
