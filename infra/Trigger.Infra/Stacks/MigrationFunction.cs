@@ -110,7 +110,7 @@ internal sealed class MigrationFunction : Construct
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
             FunctionName = migration.FunctionName,
-            Description = $"UserMigration and PreSignUp trigger: migrates users of {oldPool.UserPoolId} on sign-in.",
+            Description = $"UserMigration, PreSignUp and PostAuthentication trigger: migrates users of {oldPool.UserPoolId} on sign-in.",
             Runtime = Runtime.PROVIDED_AL2023,
             Architecture = migration.Architecture == FunctionArchitecture.Arm64 ? Architecture.ARM_64 : Architecture.X86_64,
             // A custom runtime starts the executable named bootstrap; the handler string is unused.
