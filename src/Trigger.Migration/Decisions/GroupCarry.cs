@@ -38,7 +38,7 @@ public sealed class GroupCarry(IOldGroupMemberships oldGroups, INewGroupMembersh
             var lifetime = trigger.TriggerSource == TriggerSources.MigrationForgotPassword
                 ? GroupHandOver.ForgotPasswordLifetime
                 : GroupHandOver.SignInLifetime;
-            handOver.Put(trigger.UserPoolId, newUsername, groups, lifetime);
+            handOver.Put(trigger.UserPoolId, newUsername, groups, lifetime, outcome.NewPoolNames);
             return new GroupsRecorded(groups.Count, null);
         }
         catch (UserDirectoryUnavailableException e)

@@ -7,7 +7,8 @@ namespace Trigger.Migration.Decisions;
 /// written by a later trigger; keeping the list here (rather than in a custom attribute the new pool may
 /// lack, or by asking the old pool on every sign-in) costs later sign-ins nothing: no entry, no call.
 /// Held in the execution environment's memory: a <c>PostAuthentication</c> served by another environment
-/// finds nothing, and the sweep's membership repair adds what was missed. Thread-safe, bounded, entries expire.
+/// finds nothing, and the sweep's membership repair adds what was missed. Thread-safe, bounded, entries expire
+/// (expired ones are dropped when taken, or swept out when the hand-over is full).
 /// </summary>
 public sealed class GroupHandOver
 {
@@ -21,6 +22,7 @@ public sealed class GroupHandOver
     public static readonly TimeSpan ForgotPasswordLifetime = TimeSpan.FromMinutes(65);
 
     private readonly Dictionary<(string Pool, string User), Entry> _entries = [];
+    private readonly Dictionary<string, NameRule> _poolRules = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly int _capacity;
@@ -46,53 +48,54 @@ public sealed class GroupHandOver
         }
     }
 
-    /// <summary>Keeps <paramref name="groups"/> for the new pool's user <paramref name="username"/> for <paramref name="lifetime"/>.</summary>
-    public void Put(string userPoolId, string username, IReadOnlyList<string> groups, TimeSpan lifetime)
+    /// <summary>
+    /// Keeps <paramref name="groups"/> for the new pool's user <paramref name="username"/> for <paramref name="lifetime"/>,
+    /// under the name as that pool compares it (<paramref name="names"/>): a case-insensitive pool hands its
+    /// PostAuthentication trigger the folded name, a case-sensitive one the exact name and nothing else.
+    /// </summary>
+    public void Put(string userPoolId, string username, IReadOnlyList<string> groups, TimeSpan lifetime, NameRule names)
     {
         ArgumentNullException.ThrowIfNull(userPoolId);
         ArgumentNullException.ThrowIfNull(username);
         ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(names);
         var now = _time.GetUtcNow();
+        var key = (userPoolId, names.Key(username));
         lock (_gate)
         {
-            RemoveExpired(now);
-            if (_entries.Count >= _capacity && !_entries.ContainsKey((userPoolId, username)))
+            _poolRules[userPoolId] = names;
+            if (_entries.Count >= _capacity && !_entries.ContainsKey(key))
+            {
+                RemoveExpired(now);
+            }
+
+            if (_entries.Count >= _capacity && !_entries.ContainsKey(key))
             {
                 // Full of live entries: the oldest is the least likely still to be waited for.
                 var oldest = _entries.MinBy(e => e.Value.Expires).Key;
                 _entries.Remove(oldest);
             }
 
-            _entries[(userPoolId, username)] = new Entry(groups, now + lifetime);
+            _entries[key] = new Entry(groups, now + lifetime);
         }
     }
 
     /// <summary>
-    /// Takes (and forgets) the groups kept for <paramref name="username"/>; null when none wait. A
-    /// case-insensitive new pool hands triggers its names folded to lower case, so when no entry has the
-    /// exact name, a single entry equal to it under lower-case folding is taken; two (Alice and alice of a
-    /// case-sensitive old pool) match nobody rather than the wrong user.
+    /// Takes (and forgets) the groups kept for <paramref name="username"/>; null when none wait or they expired.
+    /// One look-up by the name as the pool compares it, whatever the number of entries: this runs on every
+    /// sign-in. In a case-sensitive pool <c>admin</c> never takes what waits for <c>Admin</c>.
     /// </summary>
     public IReadOnlyList<string>? Take(string userPoolId, string username)
     {
         ArgumentNullException.ThrowIfNull(userPoolId);
         ArgumentNullException.ThrowIfNull(username);
-        var now = _time.GetUtcNow();
         lock (_gate)
         {
-            RemoveExpired(now);
-            if (_entries.Remove((userPoolId, username), out var exact))
-            {
-                return exact.Groups;
-            }
-
-            var folded = NameFolding.Fold(username);
-            var matches = _entries.Keys
-                .Where(k => string.Equals(k.Pool, userPoolId, StringComparison.Ordinal)
-                    && string.Equals(NameFolding.Fold(k.User), folded, StringComparison.Ordinal))
-                .Take(2)
-                .ToList();
-            return matches.Count == 1 && _entries.Remove(matches[0], out var single) ? single.Groups : null;
+            return _poolRules.TryGetValue(userPoolId, out var names)
+                && _entries.Remove((userPoolId, names.Key(username)), out var entry)
+                && entry.Expires > _time.GetUtcNow()
+                ? entry.Groups
+                : null;
         }
     }
 

@@ -17,6 +17,9 @@ public sealed record MigrationOutcome
     /// <summary>The old user's username when the user migrates (their group memberships are read by it); null for a refusal.</summary>
     public string? OldUsername { get; init; }
 
+    /// <summary>How the new pool compares names: the key under which the user's groups wait for PostAuthentication.</summary>
+    public NameRule NewPoolNames { get; init; } = NameRule.CaseSensitive;
+
     /// <summary>Old attribute names left behind because the new schema lacks them.</summary>
     public IReadOnlyList<string> DroppedAttributes { get; init; } = [];
 

@@ -101,7 +101,7 @@ public sealed class SignInMigration
                 return MigrationOutcome.Refused(lostFactor);
             }
 
-            return Migrated(plan.Mapper, user, typedName, resolution.ViaAlias, mfaStatus!, check);
+            return Migrated(plan, user, resolution.ViaAlias, mfaStatus!, check);
         }
         catch (UserDirectoryUnavailableException e)
         {
@@ -145,9 +145,9 @@ public sealed class SignInMigration
     // users with a user migration Lambda trigger"). A case-insensitive new pool's folded "quinn" for the old
     // "Quinn" is the same name to that pool, which outputs it lowercased anyway, so nothing is gained by
     // returning "Quinn" there and an answer the docs do not describe could fail every such migration.
-    private static MigrationOutcome Migrated(AttributeMapper mapper, OldUser user, string typedName, bool viaAlias, string finalStatus, PasswordCheck? check)
+    private static MigrationOutcome Migrated(Plan plan, OldUser user, bool viaAlias, string finalStatus, PasswordCheck? check)
     {
-        var mapped = mapper.Map(user, includeUsername: viaAlias);
+        var mapped = plan.Mapper.Map(user, includeUsername: viaAlias);
         return new MigrationOutcome
         {
             Response = new UserMigrationResponse
@@ -160,6 +160,7 @@ public sealed class SignInMigration
             },
             ViaAlias = viaAlias,
             OldUsername = user.Username,
+            NewPoolNames = plan.Names,
             DroppedAttributes = mapped.Dropped,
         };
     }
@@ -170,6 +171,8 @@ public sealed class SignInMigration
         public NewPoolProfile? Profile { get; } = profile;
 
         public SignInMigrationOptions Options { get; } = options;
+
+        public NameRule Names { get; } = names;
 
         public SignInNameResolver Resolver { get; } = new(oldPool, options.AliasAttributes, names, foldIndex);
 

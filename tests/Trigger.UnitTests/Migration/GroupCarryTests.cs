@@ -127,17 +127,29 @@ public sealed class GroupCarryTests
     public void Take_NameFoldedByACaseInsensitivePool_FindsTheSingleEntry()
     {
         var handOver = new GroupHandOver(_clock);
-        handOver.Put(NewPool, "Quinn", ["staff"], GroupHandOver.SignInLifetime);
+        handOver.Put(NewPool, "Quinn", ["staff"], GroupHandOver.SignInLifetime, NameRule.CaseInsensitive);
 
         Assert.Equal(["staff"], handOver.Take(NewPool, "quinn"));
+    }
+
+    // The attack: anyone can start a forgot-password migration of "Admin" (its groups then wait 65 minutes);
+    // in a case-sensitive new pool the stranger "admin" signing in must not take them.
+    [Fact]
+    public void Take_CaseSensitivePoolAnotherUserWhoseNameDiffersOnlyInCase_TakesNothing()
+    {
+        var handOver = new GroupHandOver(_clock);
+        handOver.Put(NewPool, "Admin", ["admins"], GroupHandOver.ForgotPasswordLifetime, NameRule.CaseSensitive);
+
+        Assert.Null(handOver.Take(NewPool, "admin"));
+        Assert.Equal(["admins"], handOver.Take(NewPool, "Admin"));
     }
 
     [Fact]
     public void Take_TwoEntriesEqualOnlyUnderFolding_GivesNeitherToAThirdSpelling()
     {
         var handOver = new GroupHandOver(_clock);
-        handOver.Put(NewPool, "Alice", ["admins"], GroupHandOver.SignInLifetime);
-        handOver.Put(NewPool, "ALICE", ["staff"], GroupHandOver.SignInLifetime);
+        handOver.Put(NewPool, "Alice", ["admins"], GroupHandOver.SignInLifetime, NameRule.CaseSensitive);
+        handOver.Put(NewPool, "ALICE", ["staff"], GroupHandOver.SignInLifetime, NameRule.CaseSensitive);
 
         Assert.Null(handOver.Take(NewPool, "alice"));
         Assert.Equal(["admins"], handOver.Take(NewPool, "Alice"));
@@ -147,10 +159,10 @@ public sealed class GroupCarryTests
     public void Put_BeyondCapacity_DropsTheEntryClosestToExpiry()
     {
         var handOver = new GroupHandOver(_clock, capacity: 2);
-        handOver.Put(NewPool, "a", ["g"], GroupHandOver.SignInLifetime);
+        handOver.Put(NewPool, "a", ["g"], GroupHandOver.SignInLifetime, NameRule.CaseSensitive);
         _clock.Advance(TimeSpan.FromSeconds(1));
-        handOver.Put(NewPool, "b", ["g"], GroupHandOver.SignInLifetime);
-        handOver.Put(NewPool, "c", ["g"], GroupHandOver.SignInLifetime);
+        handOver.Put(NewPool, "b", ["g"], GroupHandOver.SignInLifetime, NameRule.CaseSensitive);
+        handOver.Put(NewPool, "c", ["g"], GroupHandOver.SignInLifetime, NameRule.CaseSensitive);
 
         Assert.Equal(2, handOver.Count);
         Assert.Null(handOver.Take(NewPool, "a"));
