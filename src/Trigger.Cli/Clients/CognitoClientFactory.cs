@@ -88,7 +88,7 @@ internal sealed class CognitoClientFactory
                 TimeProvider = _host.TimeProvider,
                 EnvironmentVariables = _host.Environment,
             });
-            return new PoolConnection(pool, client, client.Region, client.Endpoint);
+            return new PoolConnection(pool, client, client.Region, client.Endpoint) { Time = _host.TimeProvider };
         }
         catch (AwsConfigurationException exception)
         {

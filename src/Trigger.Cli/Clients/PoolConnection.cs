@@ -21,6 +21,9 @@ internal sealed record PoolConnection(PoolTarget Target, ICognitoIdentityProvide
     /// <summary>The pool id.</summary>
     public string PoolId => Target.PoolId;
 
+    /// <summary>The host's clock, for pacing the calls made on this pool.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>DescribeUserPool: the typed settings and the raw JSON.</summary>
     /// <exception cref="CliFailure">The pool does not exist there.</exception>
     public async Task<DescribeUserPoolResponse> DescribeAsync(CancellationToken cancellationToken)
@@ -70,7 +73,7 @@ internal sealed record PoolConnection(PoolTarget Target, ICognitoIdentityProvide
     }
 
     /// <summary>Every user of the pool, page after page, paced by <paramref name="pace"/>.</summary>
-    public async IAsyncEnumerable<UserType> ListUsersAsync(ListingPace pace, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<UserType> ListUsersAsync(RequestPace pace, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? token = null;
         do

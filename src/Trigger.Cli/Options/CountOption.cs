@@ -27,10 +27,10 @@ internal static class CountOption
     /// <summary>The <c>--pages-per-second</c> option of the commands that list users.</summary>
     public static Option<int> PagesPerSecond(string forWhat) => WithDefault(
         "--pages-per-second",
-        $"ListUsers pages read per second {forWhat} (1 to 30; the UserList quota is 30 per account and region). Default {ListingPace.DefaultPagesPerSecond}.",
+        $"ListUsers pages read per second {forWhat} (1 to 30; the UserList quota is 30 per account and region). Default {RequestPace.DefaultPagesPerSecond}.",
         1,
         30,
-        ListingPace.DefaultPagesPerSecond);
+        RequestPace.DefaultPagesPerSecond);
 
     private static int? Parse(ArgumentResult result, string name, int minimum, int maximum)
     {

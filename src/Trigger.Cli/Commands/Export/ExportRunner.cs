@@ -6,6 +6,7 @@ using Trigger.Cli.Exits;
 using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Export;
 

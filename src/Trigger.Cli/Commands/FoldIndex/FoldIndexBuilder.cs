@@ -8,6 +8,7 @@ using Trigger.Cli.Exits;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
 using Trigger.Migration.Ports;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.FoldIndex;
 

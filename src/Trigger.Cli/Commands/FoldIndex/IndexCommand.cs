@@ -9,6 +9,7 @@ using Trigger.Cli.Hosting;
 using Trigger.Cli.Options;
 using Trigger.Cli.Output;
 using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.FoldIndex;
 

@@ -29,7 +29,7 @@ internal static class MembershipCopy
         PoolConnection oldPool, PoolConnection newPool, IReadOnlyList<string> groups, int rate, bool dryRun, CancellationToken cancellationToken)
     {
         // The same token bucket as a listing's page pace, here one token an AdminAddUserToGroup.
-        using var adds = new ListingPace(rate);
+        using var adds = new RequestPace(rate, newPool.Time);
         int added = 0, already = 0, notThere = 0;
         var missing = new List<string>();
         foreach (var group in groups)
@@ -81,7 +81,7 @@ internal static class MembershipCopy
     // The usernames of a group's members, every page; null when the pool has no such group.
     private static async Task<HashSet<string>?> MembersAsync(PoolConnection pool, string group, CancellationToken cancellationToken)
     {
-        using var pace = new ListingPace(PagesPerSecond);
+        using var pace = new RequestPace(PagesPerSecond, pool.Time);
         var members = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         try

@@ -17,7 +17,7 @@ internal static class PoolGroups
     /// <summary>Every group of <paramref name="pool"/>, all pages.</summary>
     public static async Task<IReadOnlyList<GroupType>> ListAsync(PoolConnection pool, CancellationToken cancellationToken)
     {
-        using var pace = new ListingPace(PagesPerSecond);
+        using var pace = new RequestPace(PagesPerSecond, pool.Time);
         var groups = new List<GroupType>();
         string? token = null;
         do
@@ -40,7 +40,7 @@ internal static class PoolGroups
     /// <summary>True when <paramref name="groupName"/> has at least one member (reads one member, following short pages).</summary>
     public static async Task<bool> HasMembersAsync(PoolConnection pool, string groupName, CancellationToken cancellationToken)
     {
-        using var pace = new ListingPace(PagesPerSecond);
+        using var pace = new RequestPace(PagesPerSecond, pool.Time);
         string? token = null;
         do
         {

@@ -196,7 +196,7 @@ internal static class PlanCommand
         PoolConnection oldPool, int count, int? estimated, int pagesPerSecond, CliHost host, CancellationToken cancellationToken) =>
         Terminal.WithProgressAsync(host, "Reading old users", Math.Min(count, estimated ?? count), async report =>
         {
-            using var pace = new ListingPace(pagesPerSecond);
+            using var pace = new RequestPace(pagesPerSecond, host.TimeProvider);
             var users = new List<UserType>(Math.Min(count, 10_000));
             await foreach (var user in oldPool.ListUsersAsync(pace, cancellationToken))
             {

@@ -76,7 +76,7 @@ internal static class StatusCommand
         ExactCounts? counts = null;
         if (exact)
         {
-            using var pace = new ListingPace(pagesPerSecond);
+            using var pace = new RequestPace(pagesPerSecond, host.TimeProvider);
             // Usernames match the way the new pool matches them.
             IEqualityComparer<string> comparer = NameRule.For(newDescribed.UsernameConfiguration?.CaseSensitive);
             var newUsernames = await Terminal.WithProgressAsync(host, "Listing new users", newDescribed.EstimatedNumberOfUsers, async report =>

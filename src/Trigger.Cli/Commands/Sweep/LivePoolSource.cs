@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sweep;
 

@@ -2,6 +2,7 @@ using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
 using Trigger.Migration.Ports;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sweep;
 

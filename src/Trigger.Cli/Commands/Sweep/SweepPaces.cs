@@ -1,3 +1,5 @@
+using Trigger.Cli.Pacing;
+
 namespace Trigger.Cli.Commands.Sweep;
 
 /// <summary>One pace per quota category the sweep draws on, so each stays under its own limit.</summary>

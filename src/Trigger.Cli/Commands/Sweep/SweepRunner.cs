@@ -7,6 +7,7 @@ using Trigger.Cli.Exits;
 using Trigger.Cli.Options;
 using Trigger.Cli.Files;
 using Trigger.Migration.Attributes;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sweep;
 

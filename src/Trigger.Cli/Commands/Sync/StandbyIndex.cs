@@ -1,6 +1,6 @@
 using Trigger.Migration.Decisions;
 using Trigger.Aws.Cognito;
-using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sync;
 

@@ -9,6 +9,7 @@ using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
 using Trigger.Migration.Attributes;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sync;
 

@@ -2,6 +2,7 @@ using Trigger.Aws.Cognito;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
 using Trigger.Testing.Decorators;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Tests.Commands.Sweep;
 

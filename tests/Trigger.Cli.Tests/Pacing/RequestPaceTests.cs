@@ -1,7 +1,7 @@
-using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Pacing;
 using Trigger.Testing;
 
-namespace Trigger.Cli.Tests.Commands.Sweep;
+namespace Trigger.Cli.Tests.Pacing;
 
 /// <summary>The token bucket on an injected clock: never above the rate (plus its small burst), and not below 95% of it.</summary>
 public sealed class RequestPaceTests

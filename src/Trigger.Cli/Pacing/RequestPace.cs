@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Trigger.Cli.Commands.Sweep;
+namespace Trigger.Cli.Pacing;
 
 /// <summary>
 /// A token bucket on an injected <see cref="TimeProvider"/>: on average at most <see cref="PerSecond"/>
@@ -10,6 +10,12 @@ namespace Trigger.Cli.Commands.Sweep;
 /// </summary>
 internal sealed class RequestPace : RateLimiter
 {
+    /// <summary>
+    /// ListUsers pages a second unless told otherwise: a third of the UserList quota (30 requests per second per
+    /// account and region, not adjustable), which the trigger's own alias look-ups share.
+    /// </summary>
+    public const int DefaultPagesPerSecond = 10;
+
     // Late timer wake-ups (a millisecond or so) must not lose tokens, or the sustained rate sags
     // below the asked rate; a bucket of at least two tokens absorbs them.
     private const double MinimumBurst = 2;
