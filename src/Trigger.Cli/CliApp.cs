@@ -71,7 +71,7 @@ internal static class CliApp
             var error = parse.UnmatchedTokens.Count > 0
                 ? parse.Errors.FirstOrDefault(e => e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parse.Errors[0]
                 : parse.Errors[0];
-            await host.Error.WriteLineAsync($"{Name}: {OneLine(error.Message)} See '{command} --help'.");
+            await host.Error.WriteLineAsync($"{Name}: {CliFailure.OneLine(error.Message)} See '{command} --help'.");
             return ExitCodes.Usage;
         }
 
@@ -90,37 +90,28 @@ internal static class CliApp
         }
         catch (CliFailure failure)
         {
-            return await FailAsync(host, failure.Message, failure.ExitCode);
+            return await failure.ReportAsync(host.Error);
         }
         catch (AwsConfigurationException exception)
         {
-            return await FailAsync(host, exception.Message, ExitCodes.Usage);
+            return await new CliFailure(exception.Message, exception, ExitCodes.Usage).ReportAsync(host.Error);
         }
         catch (AwsServiceException exception)
         {
             // The adapters' messages name operation, code and request id, with request secrets removed.
-            return await FailAsync(host, exception.Message, ExitCodes.Failure);
+            return await new CliFailure(exception.Message, exception).ReportAsync(host.Error);
         }
         catch (HttpRequestException exception)
         {
-            return await FailAsync(host, $"Could not reach the Cognito endpoint: {exception.Message}", ExitCodes.Failure);
+            return await new CliFailure($"Could not reach the Cognito endpoint: {exception.Message}", exception).ReportAsync(host.Error);
         }
-        catch (TimeoutRejectedException)
+        catch (TimeoutRejectedException exception)
         {
-            return await FailAsync(host, "The Cognito endpoint did not answer in time, even after retries.", ExitCodes.Failure);
+            return await new CliFailure("The Cognito endpoint did not answer in time, even after retries.", exception).ReportAsync(host.Error);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            return await FailAsync(host, "Cancelled.", ExitCodes.Failure);
+            return await new CliFailure("Cancelled.", exception).ReportAsync(host.Error);
         }
     }
-
-    private static async Task<int> FailAsync(CliHost host, string message, int exitCode)
-    {
-        await host.Error.WriteLineAsync($"{Name}: {OneLine(message)}");
-        return exitCode;
-    }
-
-    private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

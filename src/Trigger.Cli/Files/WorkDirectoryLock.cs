@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Exits;
 
 namespace Trigger.Cli.Files;
 
@@ -25,7 +25,7 @@ internal sealed class WorkDirectoryLock : IDisposable
     }
 
     /// <summary>Takes the lock on <paramref name="directory"/>, creating it if needed.</summary>
-    /// <exception cref="SweepUsageException">Another run holds it; the message says who.</exception>
+    /// <exception cref="CliFailure">Another run holds it; the message says who.</exception>
     public static WorkDirectoryLock Acquire(string directory, TimeProvider time)
     {
         Directory.CreateDirectory(directory);
@@ -38,12 +38,12 @@ internal sealed class WorkDirectoryLock : IDisposable
         }
         catch (IOException)
         {
-            throw new SweepUsageException(
+            throw CliFailure.Usage(
                 $"another sweep is running in {directory} ({Holder(holderPath)}). Wait for it to finish, stop it, or choose another --work-dir. Nothing was sent or written.");
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new SweepUsageException($"cannot write in {directory}: {e.Message} Nothing was sent or written.");
+            throw CliFailure.Usage($"cannot write in {directory}: {e.Message} Nothing was sent or written.");
         }
 
         var holder = string.Create(

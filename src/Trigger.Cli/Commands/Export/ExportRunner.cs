@@ -28,10 +28,11 @@ internal static class ExportRunner
     /// <param name="options">What to export.</param>
     /// <param name="oldPool">A client for the old pool's region.</param>
     /// <param name="output">Receives the final report (text or JSON).</param>
-    /// <param name="messages">Receives progress, warnings and errors.</param>
+    /// <param name="messages">Receives progress and warnings.</param>
     /// <param name="time">The clock for pacing and timings.</param>
     /// <param name="cancellationToken">Stops after the current page; the checkpoint stays for a resume.</param>
-    /// <returns>0 when exported, 1 when stopped by an error or interrupted (run again to resume), 2 for bad options or an unknown pool.</returns>
+    /// <returns>0 when exported.</returns>
+    /// <exception cref="CliFailure">Exit code 1 when stopped by an error or interrupted (run again to resume), 2 for bad options or an unknown pool.</exception>
     public static Task<int> RunAsync(
         ExportOptions options,
         ICognitoIdentityProvider oldPool,
@@ -58,8 +59,7 @@ internal static class ExportRunner
 
         if (options.Problem() is { } problem)
         {
-            await messages.WriteLineAsync($"export: {problem}");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage(problem);
         }
 
         var path = Path.GetFullPath(options.OutputPath);
@@ -67,8 +67,7 @@ internal static class ExportRunner
         var checkpointPath = path + ".checkpoint";
         if (File.Exists(path) && !options.Overwrite)
         {
-            await messages.WriteLineAsync($"export: {path} already exists; pass --overwrite to replace it, or choose another --file.");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage($"{path} already exists; pass --overwrite to replace it, or choose another --file.");
         }
 
         ExportCheckpoint? checkpoint;
@@ -78,8 +77,7 @@ internal static class ExportRunner
         }
         catch (InvalidDataException e)
         {
-            await messages.WriteLineAsync($"export: {e.Message}");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage(e.Message);
         }
 
         long? estimated;
@@ -90,14 +88,12 @@ internal static class ExportRunner
         }
         catch (ResourceNotFoundException)
         {
-            await messages.WriteLineAsync(
-                $"export: the old pool '{options.OldUserPoolId}' does not exist in this region (ResourceNotFoundException); check --old-pool-id and --old-region. Nothing was written.");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage(
+                $"the old pool '{options.OldUserPoolId}' does not exist in this region (ResourceNotFoundException); check --old-pool-id and --old-region. Nothing was written.");
         }
         catch (AwsServiceException e)
         {
-            await messages.WriteLineAsync($"export: cannot read the old pool '{options.OldUserPoolId}': {e.ErrorCode ?? "error"}: {e.Message} Nothing was written.");
-            return ExitCodes.Failure;
+            throw new CliFailure($"cannot read the old pool '{options.OldUserPoolId}': {e.ErrorCode ?? "error"}: {e.Message} Nothing was written.", e);
         }
 
         var resumed = checkpoint is not null;
@@ -198,20 +194,17 @@ internal static class ExportRunner
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             progress.BreakLine();
-            await messages.WriteLineAsync(Stopped(checkpoint, "interrupted"));
-            return ExitCodes.Failure;
+            throw new CliFailure(Stopped(checkpoint, "interrupted"));
         }
         catch (AwsServiceException e)
         {
             progress.BreakLine();
-            await messages.WriteLineAsync(Stopped(checkpoint, $"the old pool answered {e.ErrorCode ?? "an error"} after the retries: {e.Message}"));
-            return ExitCodes.Failure;
+            throw new CliFailure(Stopped(checkpoint, $"the old pool answered {e.ErrorCode ?? "an error"} after the retries: {e.Message}"), e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             progress.BreakLine();
-            await messages.WriteLineAsync(Stopped(checkpoint, $"cannot write next to {path}: {e.Message}"));
-            return ExitCodes.Failure;
+            throw new CliFailure(Stopped(checkpoint, $"cannot write next to {path}: {e.Message}"), e);
         }
         finally
         {
@@ -236,10 +229,10 @@ internal static class ExportRunner
     }
 
     private static string Stopped(ExportCheckpoint? checkpoint, string why) => checkpoint is null
-        ? $"export: stopped, {why}. Nothing was kept."
+        ? $"stopped, {why}. Nothing was kept."
         : string.Create(
             CultureInfo.InvariantCulture,
-            $"export: stopped after {checkpoint.Users:N0} users, {why}. The checkpoint of the last complete page is intact: run the same command again to resume.");
+            $"stopped after {checkpoint.Users:N0} users, {why}. The checkpoint of the last complete page is intact: run the same command again to resume.");
 
     private static ExportCheckpoint? ReadCheckpoint(string checkpointPath, string partialPath, ExportOptions options)
     {

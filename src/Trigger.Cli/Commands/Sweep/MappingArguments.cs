@@ -1,3 +1,4 @@
+using Trigger.Cli.Exits;
 using Trigger.Contract;
 using Trigger.Migration.Attributes;
 
@@ -10,14 +11,15 @@ namespace Trigger.Cli.Commands.Sweep;
 /// </summary>
 internal static class MappingArguments
 {
-    /// <exception cref="SweepUsageException">A value is malformed; the message names the option.</exception>
-    public static AttributeMappingOptions Parse(string? renames, string? customAttributes, string? legacySub)
+    /// <summary>The three options' values as mapping options; a malformed value ends the command with exit 2.</summary>
+    /// <exception cref="CliFailure">A value is malformed; the message names the option.</exception>
+    public static AttributeMappingOptions ParseOrFail(string? renames, string? customAttributes, string? legacySub)
     {
         var renameMap = SettingValues.ParseRenames(renames, out var parsed, out var culprit) switch
         {
-            RenamesProblem.NotPairs => throw new SweepUsageException($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{culprit}' is not one."),
-            RenamesProblem.ReservedTarget => throw new SweepUsageException($"--attribute-renames cannot rename to the reserved attribute '{culprit}'."),
-            RenamesProblem.Forbidden => throw new SweepUsageException($"--attribute-renames {culprit}."),
+            RenamesProblem.NotPairs => throw CliFailure.Usage($"--attribute-renames takes 'old=new' pairs separated by commas, each old name once; '{culprit}' is not one."),
+            RenamesProblem.ReservedTarget => throw CliFailure.Usage($"--attribute-renames cannot rename to the reserved attribute '{culprit}'."),
+            RenamesProblem.Forbidden => throw CliFailure.Usage($"--attribute-renames {culprit}."),
             _ => parsed,
         };
 
@@ -26,7 +28,7 @@ internal static class MappingArguments
         {
             if (!name.StartsWith("custom:", StringComparison.Ordinal) && !name.StartsWith("dev:custom:", StringComparison.Ordinal))
             {
-                throw new SweepUsageException($"--new-custom-attributes lists custom attributes ('custom:name'); '{name}' is not one.");
+                throw CliFailure.Usage($"--new-custom-attributes lists custom attributes ('custom:name'); '{name}' is not one.");
             }
 
             custom.Add(name);
@@ -34,20 +36,6 @@ internal static class MappingArguments
 
         var legacy = string.IsNullOrWhiteSpace(legacySub) ? null : legacySub.Trim();
         return new AttributeMappingOptions { Renames = renameMap, NewCustomAttributes = custom, LegacySubAttribute = legacy };
-    }
-
-    /// <summary><see cref="Parse"/> for a command's action: a malformed value ends the command with exit 2.</summary>
-    /// <exception cref="Exits.CliFailure">A value is malformed; the message names the option.</exception>
-    public static AttributeMappingOptions ParseOrFail(string? renames, string? customAttributes, string? legacySub)
-    {
-        try
-        {
-            return Parse(renames, customAttributes, legacySub);
-        }
-        catch (SweepUsageException e)
-        {
-            throw new Exits.CliFailure(e.Message, Exits.ExitCodes.Usage);
-        }
     }
 
     private static string[] List(string? value) =>

@@ -19,14 +19,12 @@ internal sealed partial class PreparedSweep
         }
         catch (AwsServiceException e)
         {
-            await messages.WriteLineAsync($"sweep: GetCSVHeader failed on the new pool: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.");
-            return ExitCodes.Failure;
+            throw new CliFailure($"GetCSVHeader failed on the new pool: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.", e);
         }
 
         if (!header.Contains(CsvImportRow.UsernameColumn) || !header.Contains(CsvImportRow.MfaColumn))
         {
-            await messages.WriteLineAsync($"sweep: GetCSVHeader's columns lack {CsvImportRow.UsernameColumn} or {CsvImportRow.MfaColumn}; nothing was written.");
-            return ExitCodes.Failure;
+            throw new CliFailure($"GetCSVHeader's columns lack {CsvImportRow.UsernameColumn} or {CsvImportRow.MfaColumn}; nothing was written.");
         }
 
         var checkpoint = setup.Checkpoint ?? NewCheckpoint();
@@ -37,8 +35,7 @@ internal sealed partial class PreparedSweep
         }
         catch (InvalidDataException e)
         {
-            await messages.WriteLineAsync($"sweep: {e.Message}");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage(e.Message);
         }
 
         Exception? fault = null;

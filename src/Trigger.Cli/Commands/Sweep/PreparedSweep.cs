@@ -39,8 +39,7 @@ internal sealed partial class PreparedSweep(
         }
         catch (InvalidDataException e)
         {
-            await messages.WriteLineAsync($"sweep: {e.Message} Nothing was sent.");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage($"{e.Message} Nothing was sent.");
         }
 
         if (setup.Checkpoint is not null)
@@ -64,8 +63,7 @@ internal sealed partial class PreparedSweep(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await messages.WriteLineAsync($"sweep: cannot write in {Workspace.Directory}: {e.Message} Nothing was sent.");
-            return ExitCodes.Failure;
+            throw new CliFailure($"cannot write in {Workspace.Directory}: {e.Message} Nothing was sent.", e);
         }
 
         Exception? fault;

@@ -26,11 +26,12 @@ internal static class SweepRunner
     /// <param name="oldPool">A client for the old pool's region; may be null with a snapshot source.</param>
     /// <param name="newPool">A client for the new pool's region.</param>
     /// <param name="output">Receives the report (text, or JSON with <see cref="OutputFormat.Json"/>); in a text dry run also one line per user.</param>
-    /// <param name="messages">Receives the warning, the prompt, progress and errors.</param>
+    /// <param name="messages">Receives the warning, the prompt and progress.</param>
     /// <param name="input">Where the answer to the confirmation prompt is read (not read with <see cref="SweepOptions.AssumeYes"/>).</param>
     /// <param name="time">The clock for pacing, polling and timings.</param>
     /// <param name="cancellationToken">Stops the run; what is settled stays settled and a rerun resumes.</param>
-    /// <returns>0 when every user is settled without findings; 1 with failed or unmappable users, or when stopped (rerun to resume); 2 for bad options or input, an unknown pool, or no confirmation.</returns>
+    /// <returns>0 when every user is settled without findings; 1 with failed or unmappable users, or when stopped (rerun to resume).</returns>
+    /// <exception cref="CliFailure">Exit code 2 for bad options or input, an unknown pool, or no confirmation; 1 when the pools cannot be read or the work directory written.</exception>
     public static Task<int> RunAsync(
         SweepOptions options,
         ICognitoIdentityProvider? oldPool,
@@ -67,11 +68,6 @@ internal static class SweepRunner
         {
             return await LockedRunAsync(options, oldPool, newPool, output, messages, input, time, seams, held, cancellationToken);
         }
-        catch (SweepUsageException e)
-        {
-            await messages.WriteLineAsync($"sweep: {e.Message}");
-            return ExitCodes.Usage;
-        }
         finally
         {
             held.Value?.Dispose();
@@ -102,8 +98,7 @@ internal static class SweepRunner
         }
         catch (AwsServiceException e)
         {
-            await messages.WriteLineAsync($"sweep: cannot read the pools: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.");
-            return ExitCodes.Failure;
+            throw new CliFailure($"cannot read the pools: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.", e);
         }
 
         if (!options.DryRun && setup.Checkpoint is { ListingComplete: true } done && (options.Strategy == SweepStrategy.Admin || done.Parts.All(p => !options.RunImport || p.IsJobFinished)))
@@ -115,8 +110,7 @@ internal static class SweepRunner
 
         if (!options.DryRun && !await ConfirmAsync(options, setup, messages, input))
         {
-            await messages.WriteLineAsync("sweep: not confirmed; nothing was written. Pass --yes to run without this question.");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage("not confirmed; nothing was written. Pass --yes to run without this question.");
         }
 
         if (held.Value is null)
@@ -124,7 +118,7 @@ internal static class SweepRunner
             held.Value = WorkDirectoryLock.Acquire(setup.Workspace.Directory, time);
             if (setup.Checkpoint is null && File.Exists(setup.Workspace.CheckpointPath) && !options.DryRun)
             {
-                throw new SweepUsageException($"another sweep started in {setup.Workspace.Directory} while this one was being prepared. Run the command again to resume it.");
+                throw CliFailure.Usage($"another sweep started in {setup.Workspace.Directory} while this one was being prepared. Run the command again to resume it.");
             }
         }
 
@@ -152,7 +146,7 @@ internal static class SweepRunner
     {
         if (options.Problem() is { } problem)
         {
-            throw new SweepUsageException(problem);
+            throw CliFailure.Usage(problem);
         }
 
         SnapshotSource? snapshot = null;
@@ -164,12 +158,12 @@ internal static class SweepRunner
             }
             catch (InvalidDataException e)
             {
-                throw new SweepUsageException(e.Message);
+                throw CliFailure.Usage(e.Message);
             }
         }
         else if (oldPool is null)
         {
-            throw new SweepUsageException("a client for the old pool is needed to sweep from --old-pool-id.");
+            throw CliFailure.Usage("a client for the old pool is needed to sweep from --old-pool-id.");
         }
 
         var newDescribed = await DescribeAsync(newPool, options.NewUserPoolId, "new", "--new-pool-id and --new-region", cancellationToken);
@@ -190,7 +184,7 @@ internal static class SweepRunner
         }
         catch (InvalidDataException e) when (!options.Restart)
         {
-            throw new SweepUsageException(e.Message);
+            throw CliFailure.Usage(e.Message);
         }
         catch (InvalidDataException)
         {
@@ -211,7 +205,7 @@ internal static class SweepRunner
             }
             catch (InvalidDataException e)
             {
-                throw new SweepUsageException($"--restart: {e.Message} Repair or remove it first; nothing was moved.");
+                throw CliFailure.Usage($"--restart: {e.Message} Repair or remove it first; nothing was moved.");
             }
 
             // Set aside only once the run is confirmed and the work directory locked (RunAsync).
@@ -230,7 +224,7 @@ internal static class SweepRunner
                 : null;
             if (mismatch is not null)
             {
-                throw new SweepUsageException(
+                throw CliFailure.Usage(
                     $"the work directory {workspace.Directory} holds a sweep that {mismatch}. Resume it with the same options, choose another --work-dir, or pass --restart.");
             }
         }
@@ -243,7 +237,7 @@ internal static class SweepRunner
         {
             if (oldPool is null)
             {
-                throw new SweepUsageException(
+                throw CliFailure.Usage(
                     $"each snapshot user is read again from the old pool {snapshot.OldUserPoolId} before it is created, and no client for it was given. "
                     + "Only for a restore where the old pool is gone, pass --trust-snapshot.");
             }
@@ -311,11 +305,11 @@ internal static class SweepRunner
         try
         {
             var described = await client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = poolId }, cancellationToken);
-            return described.UserPool ?? throw new SweepUsageException($"DescribeUserPool returned nothing for the {which} pool '{poolId}'.");
+            return described.UserPool ?? throw CliFailure.Usage($"DescribeUserPool returned nothing for the {which} pool '{poolId}'.");
         }
         catch (ResourceNotFoundException)
         {
-            throw new SweepUsageException(
+            throw CliFailure.Usage(
                 $"the {which} pool '{poolId}' does not exist in this region (ResourceNotFoundException); check {options}. Nothing was sent or written.");
         }
     }
@@ -326,12 +320,12 @@ internal static class SweepRunner
         var missing = custom.Where(a => !schema.CustomAttributes.Contains(a)).Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0 && schema.CustomAttributes.Count > 0)
         {
-            throw new SweepUsageException($"--new-custom-attributes lists {string.Join(", ", missing)}, which the new pool's schema lacks.");
+            throw CliFailure.Usage($"--new-custom-attributes lists {string.Join(", ", missing)}, which the new pool's schema lacks.");
         }
 
         if (given.LegacySubAttribute is { } legacy && !custom.Contains(legacy) && !schema.CustomAttributes.Contains(legacy))
         {
-            throw new SweepUsageException($"--legacy-sub-attribute {legacy} is not a custom attribute of the new pool.");
+            throw CliFailure.Usage($"--legacy-sub-attribute {legacy} is not a custom attribute of the new pool.");
         }
 
         return given with { NewCustomAttributes = custom };
@@ -403,6 +397,3 @@ internal sealed record SweepSetup(
     /// <summary>--restart: the previous run's files are to be set aside (after confirmation), its in-doubt intents carried.</summary>
     public bool Restarting { get; init; }
 }
-
-/// <summary>Bad options or input, found before anything was sent or written.</summary>
-internal sealed class SweepUsageException(string message) : Exception(message);

@@ -63,8 +63,7 @@ internal sealed class SyncPass(
         }
         catch (InvalidDataException e)
         {
-            await messages.WriteLineAsync($"sync: {e.Message} Nothing was sent.");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage($"{e.Message} Nothing was sent.");
         }
 
         // The journal's changes so far count in this run's report: a resumed pass reports the whole pass.
@@ -375,13 +374,13 @@ internal sealed class SyncPass(
             }
             catch (JsonException e)
             {
-                throw new SweepUsageException($"the checkpoint {workspace.CheckpointPath} is damaged ({e.Message}); remove it to start a new pass.");
+                throw CliFailure.Usage($"the checkpoint {workspace.CheckpointPath} is damaged ({e.Message}); remove it to start a new pass.");
             }
         }
 
         if (checkpoint is not null && (checkpoint.PrimaryUserPoolId != options.PrimaryUserPoolId || checkpoint.StandbyUserPoolId != options.StandbyUserPoolId))
         {
-            throw new SweepUsageException(
+            throw CliFailure.Usage(
                 $"the work directory {workspace.Directory} syncs {checkpoint.PrimaryUserPoolId} into {checkpoint.StandbyUserPoolId}; choose another --work-dir for {options.PrimaryUserPoolId} into {options.StandbyUserPoolId}.");
         }
 

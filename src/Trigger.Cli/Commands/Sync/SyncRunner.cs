@@ -17,7 +17,8 @@ namespace Trigger.Cli.Commands.Sync;
 internal static class SyncRunner
 {
     /// <summary>Runs one pass (or resumes the one a previous run left in the work directory).</summary>
-    /// <returns>0 current and no findings; 1 findings (failed or unmappable users) or stopped (run again to resume); 2 bad usage.</returns>
+    /// <returns>0 current and no findings; 1 findings (failed or unmappable users) or stopped (run again to resume).</returns>
+    /// <exception cref="CliFailure">Exit code 2 for bad usage, 1 when the pools cannot be read.</exception>
     public static Task<int> RunAsync(
         SyncOptions options,
         ICognitoIdentityProvider primary,
@@ -45,8 +46,7 @@ internal static class SyncRunner
         ArgumentNullException.ThrowIfNull(standby);
         if (options.Problem() is { } problem)
         {
-            await messages.WriteLineAsync($"sync: {problem}");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage(problem);
         }
 
         SyncSetup setup;
@@ -65,21 +65,14 @@ internal static class SyncRunner
 
             setup = new SyncSetup(schema, mapping, NewPoolSchema.From(primaryPool).Names.IsCaseSensitive, primaryPool.EstimatedNumberOfUsers, writers.Count == 0);
         }
-        catch (SweepUsageException e)
-        {
-            await messages.WriteLineAsync($"sync: {e.Message}");
-            return ExitCodes.Usage;
-        }
         catch (AwsServiceException e)
         {
-            await messages.WriteLineAsync($"sync: cannot read the pools: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.");
-            return ExitCodes.Failure;
+            throw new CliFailure($"cannot read the pools: {SweepErrors.Reason(e)}: {e.Message} Nothing was written.", e);
         }
 
         if (options.DeleteMissing && !options.DryRun && !await ConfirmDeletionAsync(options, messages, input))
         {
-            await messages.WriteLineAsync("sync: --delete-missing not confirmed; nothing was written. Pass --yes to confirm without the question, or leave --delete-missing out to disable such users instead.");
-            return ExitCodes.Usage;
+            throw CliFailure.Usage("--delete-missing not confirmed; nothing was written. Pass --yes to confirm without the question, or leave --delete-missing out to disable such users instead.");
         }
 
         WorkDirectoryLock? held = null;
@@ -92,11 +85,6 @@ internal static class SyncRunner
 
             var pass = new SyncPass(options, setup, new SyncWorkspace(options.ResolvedWorkDirectory), primary, standby, output, messages, time, files);
             return await pass.RunAsync(cancellationToken);
-        }
-        catch (SweepUsageException e)
-        {
-            await messages.WriteLineAsync($"sync: {e.Message}");
-            return ExitCodes.Usage;
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Sync;
+using Trigger.Cli.Exits;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
 
 namespace Trigger.Cli.Tests.Commands.Sync;
@@ -44,6 +45,10 @@ internal static class SyncRuns
         catch (SimulatedCrashException)
         {
             return new RunResult(FakePools.Killed, output.ToString(), messages.ToString());
+        }
+        catch (CliFailure failure)
+        {
+            return new RunResult(await failure.ReportAsync(messages), output.ToString(), messages.ToString());
         }
     }
 

@@ -5,6 +5,7 @@ using Trigger.Aws.Cognito;
 using Trigger.Cli.Options;
 using Trigger.Cli.Commands.Export;
 using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Exits;
 using Trigger.Cli.Files;
 using Trigger.Testing;
 
@@ -169,14 +170,26 @@ internal sealed class FakePools : IAsyncDisposable
             // The process "died": whatever it was doing never finished.
             return new RunResult(Killed, output.ToString(), messages.ToString());
         }
+        catch (CliFailure failure)
+        {
+            // What the tool's top does with it: one line on stderr, and its exit code.
+            return new RunResult(await failure.ReportAsync(messages), output.ToString(), messages.ToString());
+        }
     }
 
     public async Task<RunResult> ExportAsync(ExportOptions options, IDurableFiles? files = null, ICognitoIdentityProvider? client = null)
     {
         using var output = new StringWriter();
         using var messages = new StringWriter();
-        var code = await ExportRunner.RunAsync(options, client ?? Client, output, messages, TimeProvider.System, files ?? DurableFiles.Instance, CancellationToken.None);
-        return new RunResult(code, output.ToString(), messages.ToString());
+        try
+        {
+            var code = await ExportRunner.RunAsync(options, client ?? Client, output, messages, TimeProvider.System, files ?? DurableFiles.Instance, CancellationToken.None);
+            return new RunResult(code, output.ToString(), messages.ToString());
+        }
+        catch (CliFailure failure)
+        {
+            return new RunResult(await failure.ReportAsync(messages), output.ToString(), messages.ToString());
+        }
     }
 
     public async ValueTask DisposeAsync()
