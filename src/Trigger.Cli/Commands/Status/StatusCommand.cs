@@ -109,7 +109,7 @@ internal static class StatusCommand
             });
         }
 
-        var checkpoint = checkpointPath is null ? null : await SweepCheckpoint.ReadAsync(checkpointPath, cancellationToken);
+        var checkpoint = checkpointPath is null ? null : CheckpointSummary.Read(checkpointPath);
         var report = new StatusReport(
             Pool(oldDescribed, oldPool),
             Pool(newDescribed, newPool),
@@ -156,7 +156,7 @@ internal static class StatusCommand
             writer.WriteLine(!checkpoint.Found
                 ? $"No sweep checkpoint at {checkpoint.Path}."
                 : !checkpoint.Readable
-                    ? $"The sweep checkpoint {checkpoint.Path} is not a JSON object; not shown."
+                    ? $"{checkpoint.Problem}; not shown."
                     : $"Last sweep checkpoint ({checkpoint.Path}):");
             foreach (var field in checkpoint.Fields)
             {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Trigger.Cli.Commands.Sweep;
 
 /// <summary>
@@ -35,6 +37,33 @@ internal sealed record SweepCheckpoint
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// Reads a checkpoint file: the one reader of the format, for a sweep that resumes and for <c>status --checkpoint</c>.
+    /// </summary>
+    /// <returns>Null when there is no such file.</returns>
+    /// <exception cref="InvalidDataException">Not a checkpoint this version of the tool wrote; the message names the file.</exception>
+    public static SweepCheckpoint? Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        SweepCheckpoint? checkpoint;
+        try
+        {
+            checkpoint = JsonSerializer.Deserialize(File.ReadAllBytes(path), SweepJson.Context.SweepCheckpoint);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a readable sweep checkpoint ({e.Message})", e);
+        }
+
+        return checkpoint is null || checkpoint.Version != CurrentVersion
+            ? throw new InvalidDataException($"{path} was written by another version of this tool")
+            : checkpoint;
+    }
 }
 
 /// <summary>A completed CSV import file and, with <c>--import</c>, its import job.</summary>

@@ -29,27 +29,14 @@ internal sealed class SweepWorkspace(string directory)
     /// <exception cref="InvalidDataException">The checkpoint is unreadable or from another version.</exception>
     public SweepCheckpoint? ReadCheckpoint()
     {
-        if (!File.Exists(CheckpointPath))
-        {
-            return null;
-        }
-
-        SweepCheckpoint? checkpoint;
         try
         {
-            checkpoint = JsonSerializer.Deserialize(File.ReadAllBytes(CheckpointPath), SweepJson.Context.SweepCheckpoint);
+            return SweepCheckpoint.Read(CheckpointPath);
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{CheckpointPath} is not a readable sweep checkpoint ({e.Message}); use another --work-dir, or --restart to start over.", e);
+            throw new InvalidDataException($"{e.Message}; use another --work-dir, or --restart to start over.", e);
         }
-
-        if (checkpoint is null || checkpoint.Version != SweepCheckpoint.CurrentVersion)
-        {
-            throw new InvalidDataException($"{CheckpointPath} was written by another version of this tool; use another --work-dir, or --restart to start over.");
-        }
-
-        return checkpoint;
     }
 
     public Task WriteCheckpointAsync(IDurableFiles files, SweepCheckpoint checkpoint) =>

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Trigger.Cli.Commands.Sweep;
+using Trigger.Cli.Files;
 using Trigger.Cli.Tests.Support;
 using Trigger.Testing;
 
@@ -81,22 +83,33 @@ public sealed class StatusCommandTests(FakeCognitoFixture world) : IClassFixture
     public async Task Status_JsonCheckpoint_ShowsItsTopLevelScalarFieldsOnly()
     {
         var pair = await TestPools.CreatePairAsync(world.Admin);
-        var checkpoint = Path.Combine(_directory, "sweep.json");
-        await File.WriteAllTextAsync(checkpoint, """
-            {"startedAt":"2025-01-02T03:04:05Z","created":120,"lastUsername":"bob","finished":false,"failures":[{"username":"x"}],"pools":{"old":"a"}}
-            """);
+        // Written by the sweep's own writer, as a sweep stopped after 120 users leaves it.
+        var workspace = new SweepWorkspace(_directory);
+        await workspace.WriteCheckpointAsync(DurableFiles.Instance, new SweepCheckpoint
+        {
+            Source = $"pool:{pair.OldPoolId}",
+            NewUserPoolId = pair.NewPoolId,
+            Strategy = "admin",
+            Resume = new SourcePosition { Sequence = 120, PageToken = "page-3", Skip = 0 },
+            StartedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            UpdatedAt = new DateTimeOffset(2025, 1, 2, 3, 9, 5, TimeSpan.Zero),
+        });
+        var checkpoint = workspace.CheckpointPath;
 
         var text = await CliRunner.RunAsync(pair.Args("status", "--checkpoint", checkpoint));
         var json = await CliRunner.RunAsync(pair.Args("status", "--checkpoint", checkpoint, "--output", "json"));
 
         Assert.True(text.ExitCode == 0, text.ToString());
         Assert.Contains($"Last sweep checkpoint ({checkpoint}):", text.Out, StringComparison.Ordinal);
-        Assert.Contains("  created: 120", text.Out, StringComparison.Ordinal);
-        Assert.Contains("  lastUsername: bob", text.Out, StringComparison.Ordinal);
-        Assert.Contains("  finished: false", text.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("failures", text.Out, StringComparison.Ordinal);
+        Assert.Contains($"  source: pool:{pair.OldPoolId}", text.Out, StringComparison.Ordinal);
+        Assert.Contains("  strategy: admin", text.Out, StringComparison.Ordinal);
+        Assert.Contains("  listingComplete: false", text.Out, StringComparison.Ordinal);
+        Assert.Contains("  startedAt: 2025-01-02T03:04:05+00:00", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("resume", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("page-3", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("parts", text.Out, StringComparison.Ordinal);
         var fields = JsonNode.Parse(json.Out)!["checkpoint"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>());
-        Assert.Equal(["startedAt", "created", "lastUsername", "finished"], fields);
+        Assert.Equal(["version", "source", "newUserPoolId", "strategy", "notify", "journalBytes", "listingComplete", "startedAt", "updatedAt"], fields);
     }
 
     [Fact]
@@ -112,7 +125,22 @@ public sealed class StatusCommandTests(FakeCognitoFixture world) : IClassFixture
         Assert.True(missing.ExitCode == 0, missing.ToString());
         Assert.Contains("No sweep checkpoint at", missing.Out, StringComparison.Ordinal);
         Assert.True(notJson.ExitCode == 0, notJson.ToString());
-        Assert.Contains("is not a JSON object; not shown", notJson.Out, StringComparison.Ordinal);
+        Assert.Contains($"{broken} is not a readable sweep checkpoint", notJson.Out, StringComparison.Ordinal);
+        Assert.Contains("; not shown", notJson.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_JsonObjectThatIsNotASweepCheckpoint_SaysSoAndShowsNoField()
+    {
+        var pair = await TestPools.CreatePairAsync(world.Admin);
+        var stranger = Path.Combine(_directory, "stranger.json");
+        await File.WriteAllTextAsync(stranger, """{"startedAt":"2025-01-02T03:04:05Z","created":120,"lastUsername":"bob"}""");
+
+        var result = await CliRunner.RunAsync(pair.Args("status", "--checkpoint", stranger));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{stranger} is not a readable sweep checkpoint", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("lastUsername", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
