@@ -244,11 +244,11 @@ internal static class ExportRunner
         ExportCheckpoint? checkpoint;
         try
         {
-            checkpoint = JsonSerializer.Deserialize(File.ReadAllBytes(checkpointPath), ExportJsonContext.Default.ExportCheckpoint);
+            checkpoint = JsonStateFile.Read(checkpointPath, ExportJsonContext.Default.ExportCheckpoint, "export checkpoint");
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{checkpointPath} is not a readable export checkpoint ({e.Message}); delete it and {partialPath} to start over.", e);
+            throw new InvalidDataException($"{e.Message}; delete it and {partialPath} to start over.", e);
         }
 
         if (checkpoint is null || checkpoint.UserPoolId != options.OldUserPoolId)

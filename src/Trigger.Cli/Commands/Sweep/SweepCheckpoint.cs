@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Trigger.Cli.Files;
 
 namespace Trigger.Cli.Commands.Sweep;
 
@@ -50,16 +50,8 @@ internal sealed record SweepCheckpoint
             return null;
         }
 
-        SweepCheckpoint? checkpoint;
-        try
-        {
-            checkpoint = JsonSerializer.Deserialize(File.ReadAllBytes(path), SweepJson.Context.SweepCheckpoint);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path} is not a readable sweep checkpoint ({e.Message})", e);
-        }
-
+        // Present but empty ("null") counts as written by someone else, like another version's.
+        var checkpoint = JsonStateFile.Read(path, SweepJson.Context.SweepCheckpoint, "sweep checkpoint");
         return checkpoint is null || checkpoint.Version != CurrentVersion
             ? throw new InvalidDataException($"{path} was written by another version of this tool")
             : checkpoint;
