@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Trigger.Cli.Exits;
 using Trigger.Contract;
 using Trigger.Migration.Attributes;
@@ -11,6 +12,19 @@ namespace Trigger.Cli.Commands.Sweep;
 /// </summary>
 internal static class MappingArguments
 {
+    /// <summary>
+    /// The options <c>--attribute-renames</c>, <c>--new-custom-attributes</c> (defaulting to <paramref name="customDefault"/>)
+    /// and <c>--legacy-sub-attribute</c> (described by <paramref name="legacySubDescription"/>), for <see cref="ParseOrFail"/>.
+    /// </summary>
+    public static (Option<string> Renames, Option<string> Custom, Option<string> LegacySub) CreateOptions(string customDefault, string legacySubDescription) => (
+        new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" },
+        new Option<string>("--new-custom-attributes")
+        {
+            Description = $"custom:a,custom:b, as MIGRATION_NEW_CUSTOM_ATTRIBUTES (default: {customDefault}).",
+            HelpName = "names",
+        },
+        new Option<string>("--legacy-sub-attribute") { Description = legacySubDescription, HelpName = "name" });
+
     /// <summary>The three options' values as mapping options; a malformed value ends the command with exit 2.</summary>
     /// <exception cref="CliFailure">A value is malformed; the message names the option.</exception>
     public static AttributeMappingOptions ParseOrFail(string? renames, string? customAttributes, string? legacySub)

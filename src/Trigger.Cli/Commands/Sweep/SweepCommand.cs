@@ -49,13 +49,7 @@ internal static class SweepCommand
         var readRate = Rate("--read-rate", "AdminGetUser calls per second on the new pool.", 30);
         var listRate = Rate("--list-rate", "ListUsers pages per second on the old pool (UserList: 30, not adjustable).", 5);
         var concurrency = new Option<int>("--concurrency") { Description = "Users handled at the same time.", DefaultValueFactory = _ => 8, HelpName = "n" };
-        var renames = new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" };
-        var custom = new Option<string>("--new-custom-attributes")
-        {
-            Description = "custom:a,custom:b, as MIGRATION_NEW_CUSTOM_ATTRIBUTES (default: the new pool's schema).",
-            HelpName = "names",
-        };
-        var legacySub = new Option<string>("--legacy-sub-attribute") { Description = "A custom attribute receiving the old sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE.", HelpName = "name" };
+        var (renames, custom, legacySub) = MappingArguments.CreateOptions("the new pool's schema", "A custom attribute receiving the old sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE.");
         var allowDropped = new Option<bool>("--allow-dropped-attributes")
         {
             Description = "Create users whose attributes the new schema lacks (dropped, named in the report). Default: report them, create nothing.",

@@ -33,17 +33,9 @@ internal static class SyncCommand
         var readRate = SweepCommand.Rate("--read-rate", "AdminGetUser calls per second, on each pool (UserRead).", 10);
         var rate = SweepCommand.Rate("--rate", "AdminCreateUser calls per second on the standby (UserCreation).", 5);
         var updateRate = SweepCommand.Rate("--update-rate", "Attribute updates, enables, disables, deletions and password steps per second on the standby (UserUpdate: 25, not adjustable).", 5);
-        var renames = new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" };
-        var custom = new Option<string>("--new-custom-attributes")
-        {
-            Description = "custom:a,custom:b, as MIGRATION_NEW_CUSTOM_ATTRIBUTES (default: the standby's schema).",
-            HelpName = "names",
-        };
-        var legacySub = new Option<string>("--legacy-sub-attribute")
-        {
-            Description = "A custom attribute holding the primary's sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE; recommended: it proves a standby user is the primary's whatever their addresses.",
-            HelpName = "name",
-        };
+        var (renames, custom, legacySub) = MappingArguments.CreateOptions(
+            "the standby's schema",
+            "A custom attribute holding the primary's sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE; recommended: it proves a standby user is the primary's whatever their addresses.");
 
         var command = new Command("sync", Description).WithNotes(
             "0 the standby is current, no findings; 1 failed or unmappable users (see the report), or the pass stopped (run again to resume); 2 bad usage, nothing written.",
