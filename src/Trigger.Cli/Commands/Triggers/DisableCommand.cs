@@ -24,22 +24,10 @@ internal static class DisableCommand
         var command = new Command("disable", Description).WithNotes(
             "0 detached (or already detached); 1 refused, or a call failed; 2 bad usage.",
             "cognito-migrate disable --new-pool-id eu-west-1_New456 --dry-run");
-        options.AddNewPool(command);
-        command.Options.Add(functionArn);
-        command.Options.Add(preSignUp);
-        command.Options.Add(dryRun);
-        options.AddShared(command);
+        TriggerOptions.AddTo(command, options, functionArn, preSignUp, dryRun);
 
         command.SetAction((parse, cancellationToken) => TriggerSwitch.RunAsync(
-            new TriggerSwitchArguments(
-                "disable",
-                options.ReadNewPool(parse),
-                options.ReadProfile(parse),
-                options.ReadOutput(parse),
-                ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger],
-                parse.GetValue(functionArn),
-                parse.GetValue(dryRun),
-                Replace: false),
+            TriggerSwitchArguments.Read(parse, options, "disable", ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger], functionArn, dryRun, replace: false),
             host,
             cancellationToken));
         return command;

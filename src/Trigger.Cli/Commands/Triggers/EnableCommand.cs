@@ -36,14 +36,7 @@ internal static class EnableCommand
         var command = new Command("enable", Description).WithNotes(
             "0 attached (or already attached); 1 refused, or a call failed; 2 bad usage.",
             "cognito-migrate enable --new-pool-id eu-west-1_New456 --function-arn arn:aws:lambda:eu-west-1:123456789012:function:TriggerMigration-main --dry-run");
-        options.AddNewPool(command);
-        command.Options.Add(functionArn);
-        command.Options.Add(preSignUp);
-        command.Options.Add(noPreSignUp);
-        command.Options.Add(noGroups);
-        command.Options.Add(dryRun);
-        command.Options.Add(replace);
-        options.AddShared(command);
+        TriggerOptions.AddTo(command, options, functionArn, preSignUp, noPreSignUp, noGroups, dryRun, replace);
         command.Validators.Add(result =>
         {
             if (result.GetResult(functionArn) is null)
@@ -67,20 +60,14 @@ internal static class EnableCommand
                     + "with that user's name or email and take the account's place. Attach it later with enable (without --no-pre-sign-up).");
             }
 
+            string[] triggers =
+            [
+                "UserMigration",
+                .. parse.GetValue(noGroups) ? Array.Empty<string>() : [TriggerSwitch.GroupsTrigger],
+                .. guard ? ["PreSignUp"] : Array.Empty<string>(),
+            ];
             return await TriggerSwitch.RunAsync(
-                new TriggerSwitchArguments(
-                    "enable",
-                    options.ReadNewPool(parse),
-                    options.ReadProfile(parse),
-                    options.ReadOutput(parse),
-                    [
-                        "UserMigration",
-                        .. parse.GetValue(noGroups) ? Array.Empty<string>() : [TriggerSwitch.GroupsTrigger],
-                        .. guard ? ["PreSignUp"] : Array.Empty<string>(),
-                    ],
-                    parse.GetRequiredValue(functionArn),
-                    parse.GetValue(dryRun),
-                    parse.GetValue(replace)),
+                TriggerSwitchArguments.Read(parse, options, "enable", triggers, functionArn, dryRun, parse.GetValue(replace)),
                 host,
                 cancellationToken);
         });

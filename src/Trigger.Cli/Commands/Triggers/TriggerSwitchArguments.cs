@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Trigger.Cli.Options;
 
 namespace Trigger.Cli.Commands.Triggers;
@@ -23,4 +24,17 @@ internal sealed record TriggerSwitchArguments(
 {
     /// <summary>True for enable (attach), false for disable (detach).</summary>
     public bool Attach => Action == "enable";
+
+    /// <summary>What the command line asked <paramref name="action"/> to do: the new pool, <c>--profile</c> and <c>--output</c> with the options both commands have.</summary>
+    public static TriggerSwitchArguments Read(
+        ParseResult parse, CommonOptions options, string action, IReadOnlyList<string> triggers, Option<string> functionArn, Option<bool> dryRun, bool replace) =>
+        new(
+            action,
+            options.ReadNewPool(parse),
+            options.ReadProfile(parse),
+            options.ReadOutput(parse),
+            triggers,
+            parse.GetValue(functionArn),
+            parse.GetValue(dryRun),
+            replace);
 }
