@@ -71,8 +71,7 @@ internal static class CliApp
             var error = parse.UnmatchedTokens.Count > 0
                 ? parse.Errors.FirstOrDefault(e => e.Message.Contains($"'{parse.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parse.Errors[0]
                 : parse.Errors[0];
-            await host.Error.WriteLineAsync($"{Name}: {CliFailure.OneLine(error.Message)} See '{command} --help'.");
-            return ExitCodes.Usage;
+            return await CliFailure.Usage($"{error.Message} See '{command} --help'.").ReportAsync(host.Error);
         }
 
         try

@@ -36,7 +36,7 @@ internal sealed class CliFailure : Exception
         return ExitCode;
     }
 
-    /// <summary>A message folded onto one line: a line break inside it would read as a second error.</summary>
-    public static string OneLine(string message) =>
+    // A line break inside the message would read as a second error.
+    private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -29,7 +29,7 @@ internal static class StatusCommand
         var pagesPerSecond = CountOption.PagesPerSecond("with --exact");
         var checkpoint = new Option<string>("--checkpoint")
         {
-            Description = "The sweep's checkpoint file; its top-level fields are shown when it exists and is JSON.",
+            Description = "The sweep's checkpoint file (sweep-<new pool id>/checkpoint.json); its top-level fields are shown when it is one.",
             HelpName = "file",
         };
 
