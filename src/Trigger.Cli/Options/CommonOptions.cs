@@ -115,6 +115,30 @@ internal sealed class CommonOptions
         command.Options.Add(Output);
     }
 
+    /// <summary>
+    /// Adds the old pool's options (required) when <paramref name="oldPool"/>, the new pool's when <paramref name="newPool"/>,
+    /// then the command's <paramref name="own"/>, then <c>--profile</c> and <c>--output</c>: the order help lists them in.
+    /// </summary>
+    public void AddAll(Command command, bool oldPool, bool newPool, params Option[] own)
+    {
+        if (oldPool)
+        {
+            AddOldPool(command);
+        }
+
+        if (newPool)
+        {
+            AddNewPool(command);
+        }
+
+        foreach (var option in own)
+        {
+            command.Options.Add(option);
+        }
+
+        AddShared(command);
+    }
+
     /// <summary>The old pool as given; null when <c>--old-pool-id</c> is optional and absent.</summary>
     public PoolTarget? ReadOptionalOldPool(ParseResult parse) => parse.GetValue(OldPoolId) is null ? null : ReadOldPool(parse);
 

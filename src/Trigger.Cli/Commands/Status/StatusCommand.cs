@@ -36,12 +36,7 @@ internal static class StatusCommand
         var command = new Command("status", Description).WithNotes(
             "0 read; 1 a call failed; 2 bad usage.",
             "cognito-migrate status --old-pool-id eu-west-1_Old123 --new-pool-id eu-west-1_New456 --exact --checkpoint sweep-eu-west-1_New456/checkpoint.json");
-        options.AddOldPool(command);
-        options.AddNewPool(command);
-        command.Options.Add(exact);
-        command.Options.Add(pagesPerSecond);
-        command.Options.Add(checkpoint);
-        options.AddShared(command);
+        options.AddAll(command, oldPool: true, newPool: true, exact, pagesPerSecond, checkpoint);
 
         command.SetAction((parse, cancellationToken) => RunAsync(
             options.ReadOldPool(parse),

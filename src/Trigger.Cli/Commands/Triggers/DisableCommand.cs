@@ -24,7 +24,7 @@ internal static class DisableCommand
         var command = new Command("disable", Description).WithNotes(
             "0 detached (or already detached); 1 refused, or a call failed; 2 bad usage.",
             "cognito-migrate disable --new-pool-id eu-west-1_New456 --dry-run");
-        TriggerOptions.AddTo(command, options, functionArn, preSignUp, dryRun);
+        options.AddAll(command, oldPool: false, newPool: true, functionArn, preSignUp, dryRun);
 
         command.SetAction((parse, cancellationToken) => TriggerSwitch.RunAsync(
             TriggerSwitchArguments.Read(parse, options, "disable", ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger], functionArn, dryRun, replace: false),

@@ -36,7 +36,7 @@ internal static class EnableCommand
         var command = new Command("enable", Description).WithNotes(
             "0 attached (or already attached); 1 refused, or a call failed; 2 bad usage.",
             "cognito-migrate enable --new-pool-id eu-west-1_New456 --function-arn arn:aws:lambda:eu-west-1:123456789012:function:TriggerMigration-main --dry-run");
-        TriggerOptions.AddTo(command, options, functionArn, preSignUp, noPreSignUp, noGroups, dryRun, replace);
+        options.AddAll(command, oldPool: false, newPool: true, functionArn, preSignUp, noPreSignUp, noGroups, dryRun, replace);
         command.Validators.Add(result =>
         {
             if (result.GetResult(functionArn) is null)

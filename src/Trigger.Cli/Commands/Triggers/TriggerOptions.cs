@@ -22,16 +22,4 @@ internal static class TriggerOptions
     public static Option<bool> PreSignUp(string description) => new("--pre-sign-up") { Description = description };
 
     public static Option<bool> DryRun() => new("--dry-run") { Description = "Print the exact difference and change nothing." };
-
-    /// <summary>Adds the new pool's options, then <paramref name="own"/>, then <c>--profile</c> and <c>--output</c>: the order help lists them in.</summary>
-    public static void AddTo(Command command, CommonOptions options, params Option[] own)
-    {
-        options.AddNewPool(command);
-        foreach (var option in own)
-        {
-            command.Options.Add(option);
-        }
-
-        options.AddShared(command);
-    }
 }
