@@ -4,6 +4,7 @@ using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Exits;
 using Trigger.Cli.Options;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Files;
 
@@ -88,6 +89,7 @@ internal static class ExportRunner
         try
         {
             checkpoint = await run.OpenAsync(checkpoint, messages);
+            await run.ReadMembershipsAsync(messages, cancellationToken);
             checkpoint = await run.PageThroughUsersAsync(checkpoint, cancellationToken);
             run.Complete(checkpoint);
         }
@@ -113,7 +115,7 @@ internal static class ExportRunner
 
         run.Progress.Complete(checkpoint.Users);
         var seconds = time.GetElapsedTime(started).TotalSeconds;
-        await WriteSummaryAsync(output, options, new ExportSummary("export", options.OldUserPoolId, paths.Final, checkpoint.Users, checkpoint.Pages, resumed, Math.Round(seconds, 3)), seconds);
+        await WriteSummaryAsync(output, options, new ExportSummary("export", options.OldUserPoolId, paths.Final, checkpoint.Users, checkpoint.Pages, resumed, Math.Round(seconds, 3), run.Memberships?.Memberships), seconds);
         return ExitCodes.Success;
     }
 
@@ -188,6 +190,12 @@ internal static class ExportRunner
                 $"{checkpointPath} was started {(checkpoint.MfaDetails ? "with" : "without")} --mfa-details; resume with the same options or delete it and {partialPath}.");
         }
 
+        if (checkpoint.Groups != options.Groups)
+        {
+            throw new InvalidDataException(
+                $"{checkpointPath} was started {(checkpoint.Groups ? "with" : "without")} groups; resume with the same options ({(checkpoint.Groups ? "without" : "with")} --no-groups) or delete it and {partialPath}.");
+        }
+
         if (!File.Exists(partialPath))
         {
             throw new InvalidDataException($"{checkpointPath} exists but {partialPath} does not; delete the checkpoint to start over.");
@@ -222,6 +230,26 @@ internal sealed class ExportRun(
 
     public ProgressMeter Progress => progress;
 
+    /// <summary>The old pool's memberships by user, once read; null with <c>--no-groups</c>.</summary>
+    public MembershipIndex? Memberships { get; private set; }
+
+    /// <summary>
+    /// With groups: reads every membership of the old pool before the users (ListGroups, ListUsersInGroup per group), on
+    /// the ListUsers pages' pace since both are UserList. On resume they are read again: kept nowhere but in memory.
+    /// </summary>
+    public async Task ReadMembershipsAsync(TextWriter messages, CancellationToken cancellationToken)
+    {
+        if (!options.Groups)
+        {
+            return;
+        }
+
+        Memberships = await MembershipIndex.ReadAsync(oldPool, options.OldUserPoolId, ct => _pagePace.WaitAsync(ct).AsTask(), cancellationToken);
+        await messages.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"export: {Memberships.Memberships:N0} group memberships of {Memberships.Users:N0} users in {Memberships.Groups:N0} groups read; each user line carries its groups."));
+    }
+
     /// <summary>Starts the partial file with its header and a first checkpoint, or reopens it where <paramref name="resumeFrom"/> says.</summary>
     public async Task<ExportCheckpoint> OpenAsync(ExportCheckpoint? resumeFrom, TextWriter messages)
     {
@@ -243,12 +271,14 @@ internal sealed class ExportRun(
             UserPoolId = options.OldUserPoolId,
             Region = options.Region,
             StartedAt = time.GetUtcNow(),
+            GroupsRecorded = options.Groups,
         }));
         return await SaveAsync(new ExportCheckpoint
         {
             UserPoolId = options.OldUserPoolId,
             Bytes = _appender.Length,
             MfaDetails = options.MfaDetails,
+            Groups = options.Groups,
             StartedAt = time.GetUtcNow(),
         });
     }
@@ -337,7 +367,7 @@ internal sealed class ExportRun(
                     new AdminGetUserRequest { UserPoolId = options.OldUserPoolId, Username = user.Username }, cancellationToken);
             }
 
-            lines.Write(SnapshotJson.ToLine(SnapshotJson.FromUser(user, details)));
+            lines.Write(SnapshotJson.ToLine(SnapshotJson.FromUser(user, details, user.Username is null ? null : Memberships?.For(user.Username))));
             users++;
         }
 

@@ -15,11 +15,15 @@ internal sealed class SweepPaces(SweepOptions options, TimeProvider time) : IDis
     /// <summary>ListUsers (UserList).</summary>
     public RequestPace List { get; } = new(options.PagesPerSecond, time);
 
+    /// <summary>AdminAddUserToGroup (UserResourceUpdate).</summary>
+    public RequestPace Groups { get; } = new(options.GroupAddsPerSecond, time);
+
     public void Dispose()
     {
         Create.Dispose();
         Password.Dispose();
         Read.Dispose();
         List.Dispose();
+        Groups.Dispose();
     }
 }

@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Exits;
 using Trigger.Cli.Options;
 using Trigger.Cli.Files;
+using Trigger.Cli.Pacing;
 using Trigger.Migration.Attributes;
 
 namespace Trigger.Cli.Commands.Sweep;
@@ -256,6 +258,12 @@ internal static class SweepRunner
             reread = pace => new OldPoolReread(oldPool, snapshot.OldUserPoolId, pace);
         }
 
+        var (newPoolGroups, groupsNotCarried) = await GroupsToCarryAsync(options, snapshot, newPool, cancellationToken);
+        if (groupsNotCarried is not null && !options.DryRun)
+        {
+            await messages.WriteLineAsync($"sweep: warning: no group memberships are carried: {groupsNotCarried}");
+        }
+
         var legacySubWriters = await LegacySubWritersAsync(newPool, options.NewUserPoolId, mapping.LegacySubAttribute, cancellationToken);
         if (legacySubWriters.Count > 0)
         {
@@ -271,7 +279,46 @@ internal static class SweepRunner
             RereadFor = reread,
             CarriedInDoubt = carried,
             Restarting = restarting,
+            NewPoolGroups = newPoolGroups,
+            GroupsNotCarried = groupsNotCarried,
         };
+    }
+
+    // The admin sweep carries the memberships a snapshot records on each user's line; it needs the new pool's group
+    // names (ListGroups, paced as a listing) to count a missing group without a failing call per member. A source that
+    // records no groups is said so, never taken for users without groups.
+    private static async Task<(IReadOnlySet<string>? NewPoolGroups, string? NotCarried)> GroupsToCarryAsync(
+        SweepOptions options, SnapshotSource? snapshot, ICognitoIdentityProvider newPool, CancellationToken cancellationToken)
+    {
+        const string After = "run `cognito-migrate groups --old-pool-id <old> --new-pool-id <new> --members` after the sweep";
+        if (options.Strategy != SweepStrategy.Admin)
+        {
+            return (null, $"an import job cannot set groups; {After}.");
+        }
+
+        if (snapshot is null)
+        {
+            return (null, $"a sweep from the live old pool reads no groups; {After}, or sweep from a snapshot exported with groups.");
+        }
+
+        if (!snapshot.GroupsRecorded)
+        {
+            return (null, $"the snapshot {snapshot.Path} records no groups (format 1, or exported with --no-groups); export it again with this version, or {After}.");
+        }
+
+        if (options.DryRun)
+        {
+            return (null, null);
+        }
+
+        using var pace = new ListingPace(4);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var name in GroupListing.GroupNamesAsync(newPool, options.NewUserPoolId, pace.WaitAsync, cancellationToken))
+        {
+            names.Add(name);
+        }
+
+        return (names, null);
     }
 
     // The app clients (by name) whose custom WriteAttributes list holds the legacy-sub attribute. Without a custom
@@ -398,6 +445,12 @@ internal sealed record SweepSetup(
 
     /// <summary>The new pool's app clients that may write the legacy-sub attribute; while any does, it proves nothing alone.</summary>
     public IReadOnlyList<string> LegacySubWriters { get; init; } = [];
+
+    /// <summary>The new pool's group names when the admin sweep carries memberships (a snapshot that records them); else null.</summary>
+    public IReadOnlySet<string>? NewPoolGroups { get; init; }
+
+    /// <summary>Why no membership can be carried by this run (said once, and in the report); null when they are.</summary>
+    public string? GroupsNotCarried { get; init; }
 
     /// <summary>--restart: the previous run's files are to be set aside (after confirmation), its in-doubt intents carried.</summary>
     public bool Restarting { get; init; }
