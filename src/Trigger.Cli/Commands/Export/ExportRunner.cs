@@ -108,6 +108,12 @@ internal static class ExportRunner
             await run.StoppedAsync(messages, $"cannot write next to {paths.Final}: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (InvalidDataException e)
+        {
+            // A group listing that hands back its own page token: stopped rather than read forever.
+            await run.StoppedAsync(messages, e.Message);
+            return ExitCodes.Failure;
+        }
         finally
         {
             run.Dispose();

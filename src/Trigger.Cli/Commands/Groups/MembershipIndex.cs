@@ -58,6 +58,9 @@ internal sealed class MembershipIndex
         return index;
     }
 
+    /// <summary>An index with no membership yet, filled by <see cref="Add"/> (the benchmark measures its memory so).</summary>
+    internal static MembershipIndex Empty() => new();
+
     /// <summary>The groups of <paramref name="username"/> (as the pool spells it), sorted ordinal; empty when none.</summary>
     public IReadOnlyList<string> For(string username) => _byUser.TryGetValue(username, out var groups) ? groups : [];
 

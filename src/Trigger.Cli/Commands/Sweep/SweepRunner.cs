@@ -236,9 +236,27 @@ internal static class SweepRunner
             }
         }
 
+        var (newPoolGroups, groupsNotCarried) = await GroupsToCarryAsync(options, snapshot, newPool, cancellationToken);
+        if (groupsNotCarried is not null && !options.DryRun)
+        {
+            await messages.WriteLineAsync($"sweep: warning: no group memberships are carried: {groupsNotCarried}");
+        }
+
+        // From the live pool the memberships are read by group before the listing (ListGroups, ListUsersInGroup per
+        // group: UserList, at the listing's pace), as the export does; a resumed run reads them again.
+        MembershipIndex? liveMemberships = null;
+        if (snapshot is null && newPoolGroups is not null)
+        {
+            using var pace = new RequestPace(options.PagesPerSecond, time);
+            liveMemberships = await MembershipIndex.ReadAsync(oldPool!, options.OldUserPoolId!, ct => pace.WaitAsync(ct).AsTask(), cancellationToken);
+            await messages.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"sweep: {liveMemberships.Memberships:N0} group memberships of {liveMemberships.Users:N0} users in {liveMemberships.Groups:N0} groups read from the old pool."));
+        }
+
         Func<RequestPace, IStragglerSource> source = snapshot is not null
             ? _ => snapshot
-            : pace => new LivePoolSource(oldPool!, options.OldUserPoolId!, pace, expected);
+            : pace => new LivePoolSource(oldPool!, options.OldUserPoolId!, pace, expected) { Memberships = liveMemberships };
         Func<RequestPace, OldPoolReread?> reread = _ => null;
         if (snapshot is not null && !options.TrustSnapshot && options.Strategy == SweepStrategy.Admin)
         {
@@ -256,12 +274,6 @@ internal static class SweepRunner
                 "--old-region; the snapshot's users are read again from the pool it was exported from (for a restore where that pool is gone, pass --trust-snapshot)",
                 cancellationToken);
             reread = pace => new OldPoolReread(oldPool, snapshot.OldUserPoolId, pace);
-        }
-
-        var (newPoolGroups, groupsNotCarried) = await GroupsToCarryAsync(options, snapshot, newPool, cancellationToken);
-        if (groupsNotCarried is not null && !options.DryRun)
-        {
-            await messages.WriteLineAsync($"sweep: warning: no group memberships are carried: {groupsNotCarried}");
         }
 
         var legacySubWriters = await LegacySubWritersAsync(newPool, options.NewUserPoolId, mapping.LegacySubAttribute, cancellationToken);
@@ -284,9 +296,9 @@ internal static class SweepRunner
         };
     }
 
-    // The admin sweep carries the memberships a snapshot records on each user's line; it needs the new pool's group
-    // names (ListGroups, paced as a listing) to count a missing group without a failing call per member. A source that
-    // records no groups is said so, never taken for users without groups.
+    // The admin sweep carries the memberships a snapshot records on each user's line, or those of the live old pool; it
+    // needs the new pool's group names (ListGroups, paced as a listing) to count a missing group without a failing call
+    // per member. A source that records no groups is said so, never taken for users without groups.
     private static async Task<(IReadOnlySet<string>? NewPoolGroups, string? NotCarried)> GroupsToCarryAsync(
         SweepOptions options, SnapshotSource? snapshot, ICognitoIdentityProvider newPool, CancellationToken cancellationToken)
     {
@@ -296,12 +308,7 @@ internal static class SweepRunner
             return (null, $"an import job cannot set groups; {After}.");
         }
 
-        if (snapshot is null)
-        {
-            return (null, $"a sweep from the live old pool reads no groups; {After}, or sweep from a snapshot exported with groups.");
-        }
-
-        if (!snapshot.GroupsRecorded)
+        if (snapshot is { GroupsRecorded: false })
         {
             return (null, $"the snapshot {snapshot.Path} records no groups (format 1, or exported with --no-groups); export it again with this version, or {After}.");
         }

@@ -33,6 +33,18 @@ public sealed class SweepGroupsTests
     }
 
     [Fact]
+    public async Task RunAsync_LiveOldPool_MembershipsReadByGroupAndEachUserGetsItsGroups()
+    {
+        await using var world = await GroupWorld.StartAsync(Users);
+
+        var run = await world.Pools.SweepAsync(world.Pools.Options(o => o with { GroupAddsPerSecond = 25 }));
+
+        Assert.True(run.ExitCode == 0, run.Messages + run.Output);
+        await world.AssertEveryMembershipExactlyOnceAsync(run);
+        Assert.DoesNotContain(world.Pools.Fake.CallsTo("AdminListGroupsForUser"), c => c.RequestSummary.Contains(world.Pools.OldPoolId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_TriggerMigratedUserMissingAMembership_MissingOneAddedPresentOneNotCalled()
     {
         await using var world = await GroupWorld.StartAsync(Users);
