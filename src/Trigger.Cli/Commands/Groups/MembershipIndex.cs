@@ -1,5 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Groups;
 
@@ -11,6 +12,8 @@ namespace Trigger.Cli.Commands.Groups;
 /// </summary>
 internal sealed class MembershipIndex
 {
+    private const int GroupPagesPerSecond = 4;
+
     private readonly Dictionary<string, string[]> _byUser = new(StringComparer.Ordinal);
 
     private MembershipIndex()
@@ -26,15 +29,22 @@ internal sealed class MembershipIndex
     /// <summary>Memberships read (a user in two groups counts twice).</summary>
     public long Memberships { get; private set; }
 
-    /// <summary>Reads every membership of <paramref name="poolId"/>, awaiting <paramref name="pace"/> before each page.</summary>
+    /// <summary>
+    /// Reads every membership of <paramref name="poolId"/>, awaiting <paramref name="pace"/> before each ListUsersInGroup
+    /// page (UserList). ListGroups is UserPoolResourceRead (20 per second, and no more than 5 per second for one
+    /// operation on one pool), so its pages keep a pace of their own, well below.
+    /// </summary>
     /// <exception cref="InvalidDataException">The pool handed back the page token it was given.</exception>
     public static async Task<MembershipIndex> ReadAsync(
         ICognitoIdentityProvider client, string poolId, Func<CancellationToken, Task> pace, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        await foreach (var name in GroupListing.GroupNamesAsync(client, poolId, pace, cancellationToken))
+        using (var groupPages = new ListingPace(GroupPagesPerSecond))
         {
-            names.Add(name);
+            await foreach (var name in GroupListing.GroupNamesAsync(client, poolId, groupPages.WaitAsync, cancellationToken))
+            {
+                names.Add(name);
+            }
         }
 
         // Groups in ordinal order, so each user's list is built sorted by appending.

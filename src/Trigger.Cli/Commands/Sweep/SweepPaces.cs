@@ -9,7 +9,7 @@ internal sealed class SweepPaces(SweepOptions options, TimeProvider time) : IDis
     /// <summary>AdminSetUserPassword and AdminResetUserPassword.</summary>
     public RequestPace Password { get; } = new(options.PasswordCallsPerSecond, time);
 
-    /// <summary>AdminGetUser (UserRead).</summary>
+    /// <summary>AdminGetUser (UserRead, 120); also AdminListGroupsForUser (UserResourceRead, 50), so keep it below 50 with groups.</summary>
     public RequestPace Read { get; } = new(options.ReadsPerSecond, time);
 
     /// <summary>ListUsers (UserList).</summary>
