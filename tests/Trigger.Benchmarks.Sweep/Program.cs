@@ -7,11 +7,20 @@ using Trigger.Benchmarks.Sweep;
 // and docs/SWEEP.md, "Sync benchmark":
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- sync --users 1000000 --changed-every 100 --time-scale 10
 //   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --fold-index [users] [invocations]   (docs/BENCHMARKS.md, "Fold index")
+//   dotnet run -c Release --project tests/Trigger.Benchmarks.Sweep -- --groups [users] [clock scale]      (docs/BENCHMARKS.md, "Groups")
 if (args.Length > 0 && args[0] == "--fold-index")
 {
     return await FoldIndexBenchmark.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500,
+        Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--groups")
+{
+    return await GroupsBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000,
+        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10,
         Console.Out);
 }
 

@@ -24,5 +24,8 @@ internal sealed record ExportCheckpoint
 
     public bool MfaDetails { get; init; }
 
+    /// <summary>User lines carry their groups (the memberships are read again on resume, before the next page).</summary>
+    public bool Groups { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
 }

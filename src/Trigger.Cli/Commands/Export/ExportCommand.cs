@@ -34,6 +34,10 @@ internal static class ExportCommand
             HelpName = "calls/s",
         };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the file if it exists." };
+        var noGroups = new Option<bool>("--no-groups")
+        {
+            Description = "Do not record each user's groups (by default ListGroups, then ListUsersInGroup for each group, paced with --rate: UserList).",
+        };
 
         var command = new Command("export", Description).WithNotes(
             "0 the snapshot is complete; 1 a call or the disk failed (run again to resume); 2 bad usage.",
@@ -45,6 +49,7 @@ internal static class ExportCommand
         command.Options.Add(mfa);
         command.Options.Add(readRate);
         command.Options.Add(overwrite);
+        command.Options.Add(noGroups);
         options.AddShared(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -59,6 +64,7 @@ internal static class ExportCommand
                 MfaDetails = parse.GetValue(mfa),
                 ReadsPerSecond = parse.GetValue(readRate),
                 Overwrite = parse.GetValue(overwrite),
+                Groups = !parse.GetValue(noGroups),
                 Region = pool.Region,
                 Format = options.ReadOutput(parse),
                 InteractiveProgress = host.ErrorIsTerminal,

@@ -23,6 +23,12 @@ internal sealed record ExportOptions
     /// </summary>
     public bool MfaDetails { get; init; }
 
+    /// <summary>
+    /// Record each user's groups in the old pool (ListGroups, then ListUsersInGroup for each group, paced with the
+    /// ListUsers pages at <see cref="PagesPerSecond"/>: both are UserList). Default true; <c>--no-groups</c> turns it off.
+    /// </summary>
+    public bool Groups { get; init; } = true;
+
     /// <summary>AdminGetUser calls per second with <see cref="MfaDetails"/>. Default 20, allowed 0.1 to 120 (UserRead quota 120).</summary>
     public double ReadsPerSecond { get; init; } = 20;
 

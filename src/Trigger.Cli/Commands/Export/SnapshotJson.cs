@@ -29,8 +29,8 @@ internal static class SnapshotJson
         return bytes;
     }
 
-    /// <summary>A user line from a ListUsers entry, with the AdminGetUser MFA details when read.</summary>
-    public static SnapshotLine FromUser(UserType user, AdminGetUserResponse? details)
+    /// <summary>A user line from a ListUsers entry, with the AdminGetUser MFA details when read and the user's groups when recorded.</summary>
+    public static SnapshotLine FromUser(UserType user, AdminGetUserResponse? details, IReadOnlyList<string>? groups = null)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var attribute in user.Attributes ?? [])
@@ -53,6 +53,7 @@ internal static class SnapshotJson
             MfaOptions = user.MFAOptions is { Count: > 0 } options ? [.. options.Select(o => new SnapshotMfaOption(o.DeliveryMedium, o.AttributeName))] : null,
             PreferredMfa = details?.PreferredMfaSetting,
             MfaSettings = details?.UserMFASettingList is { Count: > 0 } settings ? [.. settings] : null,
+            Groups = groups is { Count: > 0 } ? [.. groups] : null,
         };
     }
 

@@ -10,7 +10,14 @@ internal sealed record SnapshotLine
     public const string HeaderKind = "snapshot";
     public const string UserKind = "user";
     public const string SummaryKind = "summary";
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// 2: user lines carry the user's groups (<see cref="Groups"/>) when the header says <see cref="GroupsRecorded"/>.
+    /// 1: no groups; still read, but a sweep from it cannot carry memberships.
+    /// </summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>The oldest format this tool still reads.</summary>
+    public const int OldestReadableFormat = 1;
 
     public required string Kind { get; init; }
 
@@ -22,6 +29,9 @@ internal sealed record SnapshotLine
     public string? Region { get; init; }
 
     public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Header, format 2 on: true when every user line carries its groups (no <c>groups</c> member: in none).</summary>
+    public bool? GroupsRecorded { get; init; }
 
     // User.
     public string? Username { get; init; }
@@ -45,6 +55,9 @@ internal sealed record SnapshotLine
 
     /// <summary>The MFA methods the user activated (AdminGetUser; only with <c>--mfa-details</c>).</summary>
     public List<string>? MfaSettings { get; init; }
+
+    /// <summary>The groups the user belonged to in the old pool, sorted (ordinal); left out when none or not recorded.</summary>
+    public List<string>? Groups { get; init; }
 
     // Summary.
     public long? Users { get; init; }

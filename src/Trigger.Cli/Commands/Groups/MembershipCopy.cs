@@ -13,6 +13,19 @@ namespace Trigger.Cli.Commands.Groups;
 /// <param name="GroupsMissing">Old groups with members that the new pool lacks (their memberships were not copied).</param>
 internal sealed record MembershipCounts(int Added, int AlreadyMembers, int NotInNewPool, IReadOnlyList<string> GroupsMissing);
 
+/// <summary>How one AdminAddUserToGroup ended.</summary>
+internal enum MembershipWrite
+{
+    /// <summary>The user is in the group now (also when it already was: Cognito ignores a second add).</summary>
+    Added,
+
+    /// <summary>The pool has no such group.</summary>
+    GroupMissing,
+
+    /// <summary>The pool has no such user.</summary>
+    UserMissing,
+}
+
 /// <summary>
 /// Copies group memberships of users already in the new pool, by group: ListUsersInGroup on both pools (UserList,
 /// paced), then AdminAddUserToGroup for each old member the new group lacks (UserResourceUpdate: 25 requests
@@ -62,20 +75,42 @@ internal static class MembershipCopy
                 }
 
                 await adds.WaitAsync(cancellationToken);
-                try
+                var write = await AddAsync(newPool.Client, newPool.PoolId, username, group, cancellationToken);
+                if (write == MembershipWrite.GroupMissing)
                 {
-                    await newPool.Client.AdminAddUserToGroupAsync(
-                        new AdminAddUserToGroupRequest { UserPoolId = newPool.PoolId, Username = username, GroupName = group }, cancellationToken);
-                    added++;
+                    // Deleted since its members were read: the rest of its old members would fail the same way.
+                    missing.Add(group);
+                    break;
                 }
-                catch (UserNotFoundException)
-                {
-                    notThere++;
-                }
+
+                added += write == MembershipWrite.Added ? 1 : 0;
+                notThere += write == MembershipWrite.UserMissing ? 1 : 0;
             }
         }
 
         return new MembershipCounts(added, already, notThere, missing);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="username"/> to <paramref name="group"/> in <paramref name="poolId"/> (one AdminAddUserToGroup; the
+    /// caller paces it within UserResourceUpdate). Shared by <c>groups --members</c> and the sweep.
+    /// </summary>
+    public static async Task<MembershipWrite> AddAsync(
+        ICognitoIdentityProvider client, string poolId, string username, string group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.AdminAddUserToGroupAsync(new AdminAddUserToGroupRequest { UserPoolId = poolId, Username = username, GroupName = group }, cancellationToken);
+            return MembershipWrite.Added;
+        }
+        catch (UserNotFoundException)
+        {
+            return MembershipWrite.UserMissing;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return MembershipWrite.GroupMissing;
+        }
     }
 
     // The usernames of a group's members, every page; null when the pool has no such group.
@@ -83,27 +118,20 @@ internal static class MembershipCopy
     {
         using var pace = new RequestPace(PagesPerSecond, pool.Time);
         var members = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
         try
         {
-            do
+            await foreach (var username in GroupListing.MemberNamesAsync(pool.Client, pool.PoolId, group, pace.WaitAsync, cancellationToken))
             {
-                await pace.WaitAsync(cancellationToken);
-                var page = await pool.Client.ListUsersInGroupAsync(
-                    new ListUsersInGroupRequest { UserPoolId = pool.PoolId, GroupName = group, Limit = 60, NextToken = token }, cancellationToken);
-                members.UnionWith((page.Users ?? []).Select(u => u.Username).OfType<string>());
-                if (page.NextToken is not null && page.NextToken == token)
-                {
-                    throw new CliFailure($"ListUsersInGroup on the {pool.Target.SideName} pool {pool.PoolId} returned the same page token twice; stopping.");
-                }
-
-                token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+                members.Add(username);
             }
-            while (token is not null);
         }
         catch (ResourceNotFoundException)
         {
             return null;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliFailure($"On the {pool.Target.SideName} pool: {e.Message}");
         }
 
         return members;

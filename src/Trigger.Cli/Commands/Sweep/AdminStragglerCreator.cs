@@ -27,7 +27,8 @@ internal sealed class AdminStragglerCreator(
     bool dryRun,
     IReadOnlyDictionary<string, DateTimeOffset?> inDoubt,
     string? sweepKey,
-    TimeProvider time)
+    TimeProvider time,
+    SweepMemberships? memberships = null)
 {
     public const string NameTakenInNewPool = "NameTakenInNewPool";
     public const string NameTakenByAnotherUser = "NameTakenByAnotherUser";
@@ -47,9 +48,46 @@ internal sealed class AdminStragglerCreator(
     /// <summary>How far the pool's clock may be behind ours when comparing its creation date with an intent.</summary>
     internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>Settles <paramref name="candidate"/>; <paramref name="recordIntent"/> must put the intent on disk before it returns.</summary>
+    /// <summary>
+    /// Settles <paramref name="candidate"/>; <paramref name="recordIntent"/> must put the intent on disk before it returns.
+    /// A user created, or shown to be the old user already in the new pool, then gets the groups its source recorded.
+    /// </summary>
     /// <exception cref="AwsServiceException">An error that ends the run (see <see cref="SweepErrors"/>).</exception>
     public async Task<JournalEntry> SettleAsync(StragglerCandidate candidate, Func<JournalEntry, Task> recordIntent, CancellationToken cancellationToken)
+    {
+        var settling = new Settling();
+        var outcome = await SettleUserAsync(candidate, recordIntent, settling, cancellationToken);
+        if (memberships is null || dryRun || candidate.Groups is not { Count: > 0 } recorded || outcome.NewUser is null
+            || outcome.Outcome is not (StragglerOutcomes.Created or StragglerOutcomes.AlreadyInNewPool))
+        {
+            return outcome;
+        }
+
+        try
+        {
+            // A snapshot is a photograph: a membership is carried only while the old pool still has it (one revoked since
+            // the export is not given back). Gone from the old pool: nothing to confirm, nothing carried; and the old
+            // pool's groups are asked for only by the username the re-read just found spelled exactly so, since
+            // AdminListGroupsForUser, like AdminGetUser, also answers to another user's alias.
+            var groups = reread is null ? recorded
+                : settling.InOldPool ? await CurrentGroupsAsync(candidate.User.Username, recorded, cancellationToken)
+                : [];
+            return groups.Count == 0 ? outcome : await memberships.AddAsync(outcome, groups, settling.CreatedNow, cancellationToken);
+        }
+        catch (AwsServiceException e) when (!SweepErrors.EndsTheRun(e))
+        {
+            return outcome with { GroupsFailed = recorded.Count };
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> CurrentGroupsAsync(string username, IReadOnlyList<string> recorded, CancellationToken cancellationToken)
+    {
+        var now = await reread!.GroupsAsync(username, cancellationToken);
+        return [.. recorded.Where(now.Contains)];
+    }
+
+    private async Task<JournalEntry> SettleUserAsync(
+        StragglerCandidate candidate, Func<JournalEntry, Task> recordIntent, Settling settling, CancellationToken cancellationToken)
     {
         var user = candidate.User;
         var attempt = inDoubt.TryGetValue(user.Username, out var intentAt) ? new CreationAttempt(intentAt, Resumed: true) : null;
@@ -64,6 +102,7 @@ internal sealed class AdminStragglerCreator(
                 if (reread is not null && await reread.ReadAsync(user.Username, cancellationToken) is { } now)
                 {
                     candidate = candidate with { User = now };
+                    settling.InOldPool = true;
                 }
 
                 return await SettleExistingAsync(candidate, existing, attempt, cancellationToken);
@@ -79,6 +118,7 @@ internal sealed class AdminStragglerCreator(
 
                 candidate = candidate with { User = current };
                 user = current;
+                settling.InOldPool = true;
             }
 
             var verdict = triage.Judge(user);
@@ -109,6 +149,7 @@ internal sealed class AdminStragglerCreator(
                         ClientMetadata = Proof(user.Username),
                     },
                     cancellationToken);
+                settling.CreatedNow = true;
             }
             catch (UsernameExistsException)
             {
@@ -293,6 +334,16 @@ internal sealed class AdminStragglerCreator(
         SmsMfaNotCarried => "the old user had SMS MFA; the new user has no MFA preference set",
         _ => null,
     };
+
+    /// <summary>What one settlement learnt on the way that its membership step needs.</summary>
+    private sealed class Settling
+    {
+        /// <summary>This settlement's own AdminCreateUser succeeded: the new user has no groups yet.</summary>
+        public bool CreatedNow { get; set; }
+
+        /// <summary>The re-read found the user in the old pool under exactly this username.</summary>
+        public bool InOldPool { get; set; }
+    }
 
     /// <summary>
     /// A creation this sweep may have made, when its intent was written (null: not recorded), and whether it is

@@ -41,6 +41,18 @@ internal sealed record JournalEntry
     /// </summary>
     public bool? Carried { get; init; }
 
+    /// <summary>Memberships this settlement added in the new pool (AdminAddUserToGroup); null when the user had no groups to carry.</summary>
+    public int? GroupsAdded { get; init; }
+
+    /// <summary>Memberships the new user already had (the trigger's, or an interrupted run's).</summary>
+    public int? GroupsPresent { get; init; }
+
+    /// <summary>Old groups the new pool lacks: these memberships were not added.</summary>
+    public List<string>? GroupsMissing { get; init; }
+
+    /// <summary>Memberships whose AdminAddUserToGroup failed (after the retries); <c>groups --members</c> or a rerun adds them.</summary>
+    public int? GroupsFailed { get; init; }
+
     /// <summary>CSV strategy: the import file number the user's row is in.</summary>
     public int? Part { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sweep;
@@ -8,9 +9,13 @@ namespace Trigger.Cli.Commands.Sweep;
 /// <summary>
 /// The old users straight from the old pool: ListUsers pages of 60, paced, short and empty pages followed
 /// until no token comes back. Resuming re-requests the page a position names and skips what was handled.
+/// With <see cref="Memberships"/>, each user comes with its groups as the old pool had them when the sweep started.
 /// </summary>
 internal sealed class LivePoolSource(ICognitoIdentityProvider oldPool, string userPoolId, RequestPace pagePace, long? expectedUsers) : IStragglerSource
 {
+    /// <summary>The old pool's memberships, read before the listing; null when groups are not carried.</summary>
+    public MembershipIndex? Memberships { get; init; }
+
     private const int PageSize = 60;
     private const int MaxEmptyRepeats = 20;
 
@@ -48,7 +53,10 @@ internal sealed class LivePoolSource(ICognitoIdentityProvider oldPool, string us
                     sequence,
                     CognitoUsers.ToOldUser(user),
                     new SourcePosition { Sequence = sequence, PageToken = token, Skip = index },
-                    new SourcePosition { Sequence = sequence + 1, PageToken = token, Skip = index + 1 });
+                    new SourcePosition { Sequence = sequence + 1, PageToken = token, Skip = index + 1 })
+                {
+                    Groups = Memberships?.For(user.Username),
+                };
                 sequence++;
             }
 

@@ -1,6 +1,7 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Migration.Ports;
 using Trigger.Cli.Pacing;
 
@@ -32,6 +33,22 @@ internal sealed class OldPoolReread(ICognitoIdentityProvider oldPool, string old
         catch (UserNotFoundException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The groups <paramref name="username"/> is in now (AdminListGroupsForUser, every page, on the same read pace); call
+    /// it only for a username <see cref="ReadAsync"/> just found spelled exactly so. Empty when the user is gone.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> GroupsAsync(string username, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GroupListing.GroupsOfUserAsync(oldPool, oldUserPoolId, username, ct => readPace.WaitAsync(ct).AsTask(), cancellationToken);
+        }
+        catch (UserNotFoundException)
+        {
+            return new HashSet<string>();
         }
     }
 }

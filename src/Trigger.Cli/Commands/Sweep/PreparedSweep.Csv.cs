@@ -65,7 +65,12 @@ internal sealed partial class PreparedSweep
             fault = e;
         }
 
-        var report = Report(replay.Tally, fault) with { JournalFile = Workspace.JournalPath, ImportFiles = checkpointer.Last.Parts };
+        var report = Report(replay.Tally, fault) with
+        {
+            JournalFile = Workspace.JournalPath,
+            ImportFiles = checkpointer.Last.Parts,
+            Memberships = replay.Tally.Memberships(setup.GroupsNotCarried),
+        };
         var code = await FinishAsync(report, replay.Tally, fault);
         return code == ExitCodes.Success && checkpointer.Last.Parts.Any(p => p.JobStatus is not null and not "Succeeded" || p.Failed > 0) ? ExitCodes.Failure : code;
     }

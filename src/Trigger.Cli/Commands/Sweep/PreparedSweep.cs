@@ -82,7 +82,8 @@ internal sealed partial class PreparedSweep(
                 dryRun: false,
                 replay.InDoubt,
                 options.SweepKey,
-                time);
+                time,
+                setup.NewPoolGroups is { } groups ? new SweepMemberships(newPool, options.NewUserPoolId, groups, paces) : null);
             var pipeline = new SweepPipeline(
                 options.Concurrency,
                 watermark,
@@ -115,7 +116,12 @@ internal sealed partial class PreparedSweep(
             fault ??= e;
         }
 
-        var report = Report(replay.Tally, fault) with { JournalFile = Workspace.JournalPath, IdMapFile = idMap };
+        var report = Report(replay.Tally, fault) with
+        {
+            JournalFile = Workspace.JournalPath,
+            IdMapFile = idMap,
+            Memberships = replay.Tally.Memberships(setup.GroupsNotCarried),
+        };
         return await FinishAsync(report, replay.Tally, fault);
     }
 

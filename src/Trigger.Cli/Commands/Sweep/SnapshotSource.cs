@@ -15,12 +15,13 @@ internal sealed class SnapshotSource : IStragglerSource
 {
     private const int MaxProblems = 5;
 
-    private SnapshotSource(string path, long length, string oldUserPoolId, long users)
+    private SnapshotSource(string path, long length, string oldUserPoolId, long users, bool groupsRecorded)
     {
         Path = path;
         Length = length;
         OldUserPoolId = oldUserPoolId;
         ExpectedUsers = users;
+        GroupsRecorded = groupsRecorded;
     }
 
     public string Path { get; }
@@ -34,6 +35,12 @@ internal sealed class SnapshotSource : IStragglerSource
 
     public long? ExpectedUsers { get; }
 
+    /// <summary>
+    /// True when the user lines carry their groups (format 2 exported without <c>--no-groups</c>); false for a format 1
+    /// snapshot or one exported with <c>--no-groups</c>, from which no membership can be carried.
+    /// </summary>
+    public bool GroupsRecorded { get; }
+
     /// <summary>Checks the whole snapshot and opens it.</summary>
     /// <exception cref="InvalidDataException">The snapshot is unusable; the message names the lines.</exception>
     public static async Task<SnapshotSource> OpenAsync(string path, CancellationToken cancellationToken)
@@ -41,6 +48,7 @@ internal sealed class SnapshotSource : IStragglerSource
         path = System.IO.Path.GetFullPath(path);
         var problems = new List<string>();
         string? poolId = null;
+        var groupsRecorded = false;
         long users = 0;
         long? summaryUsers = null;
         long lineNumber = 0;
@@ -68,12 +76,15 @@ internal sealed class SnapshotSource : IStragglerSource
             {
                 (_, null) => "not a snapshot line (no kind)",
                 _ when summaryLine > 0 => "comes after the summary line",
-                (1, SnapshotLine.HeaderKind) when parsed!.Format != SnapshotLine.CurrentFormat =>
-                    $"snapshot format {parsed.Format} is not supported (this tool reads format {SnapshotLine.CurrentFormat})",
+                (1, SnapshotLine.HeaderKind) when parsed!.Format is not { } format || format < SnapshotLine.OldestReadableFormat || format > SnapshotLine.CurrentFormat =>
+                    $"snapshot format {parsed.Format} is not supported (this tool reads formats {SnapshotLine.OldestReadableFormat} to {SnapshotLine.CurrentFormat})",
                 (1, SnapshotLine.HeaderKind) when string.IsNullOrEmpty(parsed!.UserPoolId) => "the header names no user pool",
                 (1, SnapshotLine.HeaderKind) => null,
                 (1, _) => "the first line must be the snapshot header; is this a file written by export?",
                 (_, SnapshotLine.UserKind) when string.IsNullOrEmpty(parsed!.Username) => "a user line without a username",
+                (_, SnapshotLine.UserKind) when parsed!.Groups is { } groups && !groupsRecorded =>
+                    "a user line with groups in a snapshot whose header does not record groups",
+                (_, SnapshotLine.UserKind) when parsed!.Groups is { } groups && groups.Any(string.IsNullOrEmpty) => "a user line with an empty group name",
                 (_, SnapshotLine.UserKind) => null,
                 (_, SnapshotLine.SummaryKind) when parsed!.Users is null => "a summary line without a user count",
                 (_, SnapshotLine.SummaryKind) => null,
@@ -89,6 +100,7 @@ internal sealed class SnapshotSource : IStragglerSource
             {
                 case SnapshotLine.HeaderKind:
                     poolId = parsed.UserPoolId;
+                    groupsRecorded = parsed.Format >= 2 && parsed.GroupsRecorded == true;
                     break;
                 case SnapshotLine.UserKind:
                     users++;
@@ -118,7 +130,7 @@ internal sealed class SnapshotSource : IStragglerSource
             throw new InvalidDataException($"the snapshot {path} cannot be used, nothing was sent or written: {string.Join("; ", problems)}.");
         }
 
-        return new SnapshotSource(path, new FileInfo(path).Length, poolId!, users);
+        return new SnapshotSource(path, new FileInfo(path).Length, poolId!, users, groupsRecorded);
     }
 
     /// <summary>The pool named by the snapshot's header line; null when the file has no readable header (<see cref="OpenAsync"/> says why).</summary>
@@ -152,11 +164,15 @@ internal sealed class SnapshotSource : IStragglerSource
                 continue;
             }
 
+            // Only the groups on this user's own line: nothing else in the file names groups for a user.
             yield return new StragglerCandidate(
                 sequence,
                 SnapshotJson.ToOldUser(parsed),
                 new SourcePosition { Sequence = sequence, ByteOffset = line.Offset },
-                new SourcePosition { Sequence = sequence + 1, ByteOffset = line.End });
+                new SourcePosition { Sequence = sequence + 1, ByteOffset = line.End })
+            {
+                Groups = GroupsRecorded ? (parsed.Groups ?? []) : null,
+            };
             sequence++;
         }
     }

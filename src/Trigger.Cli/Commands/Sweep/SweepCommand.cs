@@ -48,6 +48,7 @@ internal static class SweepCommand
         var passwordRate = Rate("--password-rate", "AdminSetUserPassword/AdminResetUserPassword calls per second (their quota cannot be raised).", 10);
         var readRate = Rate("--read-rate", "AdminGetUser calls per second on the new pool.", 30);
         var listRate = Rate("--list-rate", "ListUsers pages per second on the old pool (UserList: 30, not adjustable).", 5);
+        var groupRate = Rate("--group-rate", "AdminAddUserToGroup calls per second on the new pool (UserResourceUpdate: 25, not adjustable).", 10);
         var concurrency = new Option<int>("--concurrency") { Description = "Users handled at the same time.", DefaultValueFactory = _ => 8, HelpName = "n" };
         var (renames, custom, legacySub) = MappingArguments.CreateOptions("the new pool's schema", "A custom attribute receiving the old sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE.");
         var allowDropped = new Option<bool>("--allow-dropped-attributes")
@@ -75,7 +76,7 @@ internal static class SweepCommand
         command.Options.Add(snapshot);
         command.Options.Add(trustSnapshot);
         options.AddNewPool(command);
-        foreach (var option in new Option[] { strategy, dryRun, notify, yes, restart, workDir, rate, passwordRate, readRate, listRate, concurrency, renames, custom, legacySub, allowDropped, import, logsRole, poll })
+        foreach (var option in new Option[] { strategy, dryRun, notify, yes, restart, workDir, rate, passwordRate, readRate, listRate, groupRate, concurrency, renames, custom, legacySub, allowDropped, import, logsRole, poll })
         {
             command.Options.Add(option);
         }
@@ -122,6 +123,7 @@ internal static class SweepCommand
                 PasswordCallsPerSecond = parse.GetValue(passwordRate),
                 ReadsPerSecond = parse.GetValue(readRate),
                 PagesPerSecond = parse.GetValue(listRate),
+                GroupAddsPerSecond = parse.GetValue(groupRate),
                 Concurrency = parse.GetValue(concurrency),
                 Attributes = mapping,
                 SweepKey = sweepKey,

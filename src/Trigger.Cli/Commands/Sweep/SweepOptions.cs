@@ -72,6 +72,12 @@ internal sealed record SweepOptions
     /// <summary>ListUsers pages per second on the old pool (UserList, 30, not adjustable). Default 5, allowed 0.1 to 30.</summary>
     public double PagesPerSecond { get; init; } = 5;
 
+    /// <summary>
+    /// AdminAddUserToGroup calls per second on the new pool (UserResourceUpdate: 25 per second, not adjustable, shared with
+    /// every other group write in the account). Default 10, allowed 0.1 to 25.
+    /// </summary>
+    public double GroupAddsPerSecond { get; init; } = 10;
+
     /// <summary>Users handled at the same time. Default 8, allowed 1 to 256.</summary>
     public int Concurrency { get; init; } = 8;
 
@@ -157,6 +163,11 @@ internal sealed record SweepOptions
         if (OutOfRange(PagesPerSecond, 30))
         {
             return "--list-rate must be between 0.1 and 30 ListUsers pages per second (UserList quota: 30 per second, not adjustable).";
+        }
+
+        if (OutOfRange(GroupAddsPerSecond, 25))
+        {
+            return "--group-rate must be between 0.1 and 25 AdminAddUserToGroup calls per second (UserResourceUpdate quota: 25 per second, not adjustable).";
         }
 
         if (Concurrency is < 1 or > 256)

@@ -11,11 +11,14 @@ internal sealed class SweepPaces(SweepOptions options, TimeProvider time) : IDis
     /// <summary>AdminSetUserPassword and AdminResetUserPassword.</summary>
     public RequestPace Password { get; } = new(options.PasswordCallsPerSecond, time);
 
-    /// <summary>AdminGetUser (UserRead).</summary>
+    /// <summary>AdminGetUser (UserRead, 120); also AdminListGroupsForUser (UserResourceRead, 50), so keep it below 50 with groups.</summary>
     public RequestPace Read { get; } = new(options.ReadsPerSecond, time);
 
     /// <summary>ListUsers (UserList).</summary>
     public RequestPace List { get; } = new(options.PagesPerSecond, time);
+
+    /// <summary>AdminAddUserToGroup (UserResourceUpdate).</summary>
+    public RequestPace Groups { get; } = new(options.GroupAddsPerSecond, time);
 
     public void Dispose()
     {
@@ -23,5 +26,6 @@ internal sealed class SweepPaces(SweepOptions options, TimeProvider time) : IDis
         Password.Dispose();
         Read.Dispose();
         List.Dispose();
+        Groups.Dispose();
     }
 }

@@ -36,11 +36,22 @@ internal sealed record SweepReport
 
     public List<ImportPart>? ImportFiles { get; init; }
 
+    /// <summary>Group memberships given to swept and already-migrated users (admin strategy).</summary>
+    public SweepMembershipCounts? Memberships { get; init; }
+
     public double Seconds { get; init; }
 
     /// <summary>Users settled per second by this run.</summary>
     public double UsersPerSecond { get; init; }
 }
+
+/// <summary>The group memberships a sweep carried.</summary>
+/// <param name="Added">Memberships added in the new pool (AdminAddUserToGroup).</param>
+/// <param name="AlreadyPresent">Memberships the new user already had (the trigger's, or an interrupted run's).</param>
+/// <param name="Failed">Memberships whose AdminAddUserToGroup failed after the retries (run <c>groups --members</c>).</param>
+/// <param name="GroupsMissing">Old groups the new pool lacks, with the memberships not added for each (run <c>groups</c> first).</param>
+/// <param name="NotCarried">Why no membership could be carried at all (a snapshot that records no groups); null when they were.</param>
+internal sealed record SweepMembershipCounts(long Added, long AlreadyPresent, long Failed, SortedDictionary<string, long> GroupsMissing, string? NotCarried);
 
 /// <summary>How many users ended with one outcome for one reason, a few of them, and one explanation.</summary>
 internal sealed record ReasonCount(string Outcome, string Reason, long Count, List<string> Examples, string? Detail);

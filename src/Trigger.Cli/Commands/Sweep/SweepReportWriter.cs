@@ -33,6 +33,18 @@ internal static class SweepReportWriter
                 $"  {reason.Outcome}: {reason.Reason} x{reason.Count:N0} (e.g. {string.Join(", ", reason.Examples)}){(reason.Detail is null ? string.Empty : ": " + reason.Detail)}"));
         }
 
+        if (report.Memberships is { } m)
+        {
+            var missing = m.GroupsMissing.Count == 0
+                ? string.Empty
+                : " (" + string.Join(", ", m.GroupsMissing.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} x{g.Value:N0}"))) + ")";
+            await output.WriteLineAsync(m.NotCarried is not null
+                ? $"  group memberships: none carried: {m.NotCarried}"
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"  group memberships: {m.Added:N0} added, {m.AlreadyPresent:N0} already present, {m.Failed:N0} failed, {m.GroupsMissing.Count} group(s) missing in the new pool{missing}"));
+        }
+
         foreach (var part in report.ImportFiles ?? [])
         {
             await output.WriteLineAsync(string.Create(

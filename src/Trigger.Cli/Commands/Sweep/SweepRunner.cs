@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Exits;
 using Trigger.Cli.Options;
 using Trigger.Cli.Files;
+using Trigger.Cli.Pacing;
 using Trigger.Migration.Attributes;
 using Trigger.Cli.Pacing;
 
@@ -229,9 +231,27 @@ internal static class SweepRunner
             }
         }
 
+        var (newPoolGroups, groupsNotCarried) = await GroupsToCarryAsync(options, snapshot, newPool, cancellationToken);
+        if (groupsNotCarried is not null && !options.DryRun)
+        {
+            await messages.WriteLineAsync($"sweep: warning: no group memberships are carried: {groupsNotCarried}");
+        }
+
+        // From the live pool the memberships are read by group before the listing (ListGroups, ListUsersInGroup per
+        // group: UserList, at the listing's pace), as the export does; a resumed run reads them again.
+        MembershipIndex? liveMemberships = null;
+        if (snapshot is null && newPoolGroups is not null)
+        {
+            using var pace = new RequestPace(options.PagesPerSecond, time);
+            liveMemberships = await MembershipIndex.ReadAsync(oldPool!, options.OldUserPoolId!, ct => pace.WaitAsync(ct).AsTask(), time, cancellationToken);
+            await messages.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"sweep: {liveMemberships.Memberships:N0} group memberships of {liveMemberships.Users:N0} users in {liveMemberships.Groups:N0} groups read from the old pool."));
+        }
+
         Func<RequestPace, IStragglerSource> source = snapshot is not null
             ? _ => snapshot
-            : pace => new LivePoolSource(oldPool!, options.OldUserPoolId!, pace, expected);
+            : pace => new LivePoolSource(oldPool!, options.OldUserPoolId!, pace, expected) { Memberships = liveMemberships };
         Func<RequestPace, OldPoolReread?> reread = _ => null;
         if (snapshot is not null && !options.TrustSnapshot && options.Strategy == SweepStrategy.Admin)
         {
@@ -266,7 +286,41 @@ internal static class SweepRunner
             RereadFor = reread,
             CarriedInDoubt = carried,
             Restarting = restarting,
+            NewPoolGroups = newPoolGroups,
+            GroupsNotCarried = groupsNotCarried,
         };
+    }
+
+    // The admin sweep carries the memberships a snapshot records on each user's line, or those of the live old pool; it
+    // needs the new pool's group names (ListGroups, paced as a listing) to count a missing group without a failing call
+    // per member. A source that records no groups is said so, never taken for users without groups.
+    private static async Task<(IReadOnlySet<string>? NewPoolGroups, string? NotCarried)> GroupsToCarryAsync(
+        SweepOptions options, SnapshotSource? snapshot, ICognitoIdentityProvider newPool, CancellationToken cancellationToken)
+    {
+        const string After = "run `cognito-migrate groups --old-pool-id <old> --new-pool-id <new> --members` after the sweep";
+        if (options.Strategy != SweepStrategy.Admin)
+        {
+            return (null, $"an import job cannot set groups; {After}.");
+        }
+
+        if (snapshot is { GroupsRecorded: false })
+        {
+            return (null, $"the snapshot {snapshot.Path} records no groups (format 1, or exported with --no-groups); export it again with this version, or {After}.");
+        }
+
+        if (options.DryRun)
+        {
+            return (null, null);
+        }
+
+        using var pace = new ListingPace(4);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var name in GroupListing.GroupNamesAsync(newPool, options.NewUserPoolId, pace.WaitAsync, cancellationToken))
+        {
+            names.Add(name);
+        }
+
+        return (names, null);
     }
 
     // The app clients (by name) whose custom WriteAttributes list holds the legacy-sub attribute. Without a custom
@@ -393,6 +447,12 @@ internal sealed record SweepSetup(
 
     /// <summary>The new pool's app clients that may write the legacy-sub attribute; while any does, it proves nothing alone.</summary>
     public IReadOnlyList<string> LegacySubWriters { get; init; } = [];
+
+    /// <summary>The new pool's group names when the admin sweep carries memberships (a snapshot that records them); else null.</summary>
+    public IReadOnlySet<string>? NewPoolGroups { get; init; }
+
+    /// <summary>Why no membership can be carried by this run (said once, and in the report); null when they are.</summary>
+    public string? GroupsNotCarried { get; init; }
 
     /// <summary>--restart: the previous run's files are to be set aside (after confirmation), its in-doubt intents carried.</summary>
     public bool Restarting { get; init; }

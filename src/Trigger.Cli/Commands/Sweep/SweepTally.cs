@@ -8,7 +8,11 @@ internal sealed class SweepTally
     private readonly object _gate = new();
     private readonly SortedDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Outcome, string Reason), Bucket> _reasons = [];
+    private readonly SortedDictionary<string, long> _groupsMissing = new(StringComparer.Ordinal);
     private long _total;
+    private long _membershipsAdded;
+    private long _membershipsPresent;
+    private long _membershipsFailed;
 
     public long Total => Interlocked.Read(ref _total);
 
@@ -22,6 +26,14 @@ internal sealed class SweepTally
         lock (_gate)
         {
             _counts[name] = _counts.GetValueOrDefault(name) + 1;
+            _membershipsAdded += outcome.GroupsAdded ?? 0;
+            _membershipsPresent += outcome.GroupsPresent ?? 0;
+            _membershipsFailed += outcome.GroupsFailed ?? 0;
+            foreach (var group in outcome.GroupsMissing ?? [])
+            {
+                _groupsMissing[group] = _groupsMissing.GetValueOrDefault(group) + 1;
+            }
+
             if (outcome.Reason is { } reason)
             {
                 if (!_reasons.TryGetValue((name, reason), out var bucket))
@@ -62,6 +74,16 @@ internal sealed class SweepTally
         lock (_gate)
         {
             return new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The memberships counted so far; <paramref name="notCarried"/> says why none could be, when so.</summary>
+    public SweepMembershipCounts Memberships(string? notCarried)
+    {
+        lock (_gate)
+        {
+            return new SweepMembershipCounts(
+                _membershipsAdded, _membershipsPresent, _membershipsFailed, new SortedDictionary<string, long>(_groupsMissing, StringComparer.Ordinal), notCarried);
         }
     }
 

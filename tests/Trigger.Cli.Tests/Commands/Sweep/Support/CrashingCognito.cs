@@ -5,13 +5,35 @@ namespace Trigger.Cli.Tests.Commands.Sweep.Support;
 
 /// <summary>
 /// A client that stops dead when the <see cref="CrashSwitch"/> trips, and can trip it itself right after
-/// the n-th AdminCreateUser (or AdminSetUserPassword) reached the pool: the remote write happened, the
-/// process never learned it.
+/// the n-th AdminCreateUser (or AdminSetUserPassword, or AdminAddUserToGroup) reached the pool: the remote write
+/// happened, the process never learned it.
 /// </summary>
-internal sealed class CrashingCognito(ICognitoIdentityProvider inner, CrashSwitch crash, int? afterCreate = null, int? afterSetPassword = null, Action<int>? onCreated = null) : ForwardingCognito(inner)
+internal sealed class CrashingCognito(
+    ICognitoIdentityProvider inner, CrashSwitch crash, int? afterCreate = null, int? afterSetPassword = null, Action<int>? onCreated = null, int? afterAddToGroup = null)
+    : ForwardingCognito(inner)
 {
     private int _creates;
     private int _passwords;
+    private int _groupAdds;
+
+    public override async Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default)
+    {
+        Alive();
+        var answer = await Inner.AdminAddUserToGroupAsync(request, cancellationToken);
+        if (Interlocked.Increment(ref _groupAdds) == afterAddToGroup)
+        {
+            crash.Trip();
+        }
+
+        Alive();
+        return answer;
+    }
+
+    public override Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.AdminListGroupsForUserAsync(request, cancellationToken));
+
+    public override Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, CancellationToken cancellationToken = default) =>
+        Alive(() => base.ListGroupsAsync(request, cancellationToken));
 
     public override async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default)
     {
