@@ -120,7 +120,7 @@ internal static class MembershipCopy
         var members = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var username in GroupListing.MemberNamesAsync(pool.Client, pool.PoolId, group, pace.WaitAsync, cancellationToken))
+            await foreach (var username in GroupListing.MemberNamesAsync(pool.Client, pool.PoolId, group, ct => pace.WaitAsync(ct).AsTask(), cancellationToken))
             {
                 members.Add(username);
             }

@@ -12,7 +12,7 @@ namespace Trigger.Cli.Commands.Groups;
 /// </summary>
 internal sealed class MembershipIndex
 {
-    private const int GroupPagesPerSecond = 4;
+    internal const int GroupPagesPerSecond = 4;
 
     private readonly Dictionary<string, string[]> _byUser = new(StringComparer.Ordinal);
 

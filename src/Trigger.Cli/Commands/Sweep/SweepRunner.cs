@@ -9,7 +9,6 @@ using Trigger.Cli.Options;
 using Trigger.Cli.Files;
 using Trigger.Cli.Pacing;
 using Trigger.Migration.Attributes;
-using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Sweep;
 
@@ -231,7 +230,7 @@ internal static class SweepRunner
             }
         }
 
-        var (newPoolGroups, groupsNotCarried) = await GroupsToCarryAsync(options, snapshot, newPool, cancellationToken);
+        var (newPoolGroups, groupsNotCarried) = await GroupsToCarryAsync(options, snapshot, newPool, time, cancellationToken);
         if (groupsNotCarried is not null && !options.DryRun)
         {
             await messages.WriteLineAsync($"sweep: warning: no group memberships are carried: {groupsNotCarried}");
@@ -295,7 +294,7 @@ internal static class SweepRunner
     // needs the new pool's group names (ListGroups, paced as a listing) to count a missing group without a failing call
     // per member. A source that records no groups is said so, never taken for users without groups.
     private static async Task<(IReadOnlySet<string>? NewPoolGroups, string? NotCarried)> GroupsToCarryAsync(
-        SweepOptions options, SnapshotSource? snapshot, ICognitoIdentityProvider newPool, CancellationToken cancellationToken)
+        SweepOptions options, SnapshotSource? snapshot, ICognitoIdentityProvider newPool, TimeProvider time, CancellationToken cancellationToken)
     {
         const string After = "run `cognito-migrate groups --old-pool-id <old> --new-pool-id <new> --members` after the sweep";
         if (options.Strategy != SweepStrategy.Admin)
@@ -313,9 +312,9 @@ internal static class SweepRunner
             return (null, null);
         }
 
-        using var pace = new ListingPace(4);
+        using var pace = new RequestPace(MembershipIndex.GroupPagesPerSecond, time);
         var names = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var name in GroupListing.GroupNamesAsync(newPool, options.NewUserPoolId, pace.WaitAsync, cancellationToken))
+        await foreach (var name in GroupListing.GroupNamesAsync(newPool, options.NewUserPoolId, ct => pace.WaitAsync(ct).AsTask(), cancellationToken))
         {
             names.Add(name);
         }
