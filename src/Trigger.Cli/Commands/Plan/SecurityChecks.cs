@@ -1,5 +1,6 @@
 using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
 namespace Trigger.Cli.Commands.Plan;
 
@@ -58,7 +59,7 @@ internal static class SecurityChecks
                     "mfa-not-carried",
                     Severity.Warning,
                     "mfa",
-                    $"{uncarried} of the {sample.Count} {source} old users have a second factor the new pool cannot carry (an authenticator app, email codes, or SMS without a verified phone number): the trigger migrates them RESET_REQUIRED (MIGRATION_UNCARRIED_MFA_ACTION=reset), or refuses them without a verified contact.{blindSpot}",
+                    $"{uncarried} of the {sample.Count} {source} old users have a second factor the new pool cannot carry (an authenticator app, email codes, or SMS without a verified phone number): the trigger migrates them RESET_REQUIRED ({TriggerSettingNames.UncarriedMfaAction}=reset), or refuses them without a verified contact.{blindSpot}",
                     "Tell these users they will reset their password at the first sign-in and enrol their second factor again, or have SMS users verify their phone number in the old pool first.");
             }
         }
@@ -82,8 +83,8 @@ internal static class SecurityChecks
                 "password-policy",
                 Severity.Warning,
                 "passwords",
-                $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED (MIGRATION_WEAK_PASSWORD_ACTION=reset), so those users must reset.",
-                $"Set MIGRATION_NEW_PASSWORD_POLICY={newRules.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
+                $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED ({TriggerSettingNames.WeakPasswordAction}=reset), so those users must reset.",
+                $"Set {TriggerSettingNames.NewPasswordPolicy}={newRules.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
         }
     }
 

@@ -4,6 +4,7 @@ using Trigger.Cli.Exits;
 using Trigger.Cli.Hosting;
 using Trigger.Cli.Options;
 using Trigger.Cli.Output;
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Commands.Sweep;
@@ -49,13 +50,13 @@ internal static class SweepCommand
         var readRate = Rate("--read-rate", "AdminGetUser calls per second on the new pool.", 30);
         var listRate = Rate("--list-rate", "ListUsers pages per second on the old pool (UserList: 30, not adjustable).", 5);
         var concurrency = new Option<int>("--concurrency") { Description = "Users handled at the same time.", DefaultValueFactory = _ => 8, HelpName = "n" };
-        var renames = new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" };
+        var renames = new Option<string>("--attribute-renames") { Description = $"old=new pairs, comma-separated, as {TriggerSettingNames.AttributeRenames}.", HelpName = "pairs" };
         var custom = new Option<string>("--new-custom-attributes")
         {
-            Description = "custom:a,custom:b, as MIGRATION_NEW_CUSTOM_ATTRIBUTES (default: the new pool's schema).",
+            Description = $"custom:a,custom:b, as {TriggerSettingNames.NewCustomAttributes} (default: the new pool's schema).",
             HelpName = "names",
         };
-        var legacySub = new Option<string>("--legacy-sub-attribute") { Description = "A custom attribute receiving the old sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE.", HelpName = "name" };
+        var legacySub = new Option<string>("--legacy-sub-attribute") { Description = $"A custom attribute receiving the old sub, as {TriggerSettingNames.LegacySubAttribute}.", HelpName = "name" };
         var allowDropped = new Option<bool>("--allow-dropped-attributes")
         {
             Description = "Create users whose attributes the new schema lacks (dropped, named in the report). Default: report them, create nothing.",
@@ -150,7 +151,7 @@ internal static class SweepCommand
         var sweepKey = host.Environment.Get(SweepKeyVariable) is { Length: > 0 } key ? key : null;
         if (sweepKey is { Length: < SweepProof.MinimumKeyLength })
         {
-            throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's MIGRATION_SWEEP_KEY_SECRET_ARN secret).", ExitCodes.Usage);
+            throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's {TriggerSettingNames.SweepKeySecretArn} secret).", ExitCodes.Usage);
         }
 
         return sweepKey;

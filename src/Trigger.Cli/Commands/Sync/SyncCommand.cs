@@ -4,6 +4,7 @@ using Trigger.Cli.Hosting;
 using Trigger.Cli.Options;
 using Trigger.Cli.Output;
 using Trigger.Cli.Commands.Sweep;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Sync;
 
@@ -33,15 +34,15 @@ internal static class SyncCommand
         var readRate = SweepCommand.Rate("--read-rate", "AdminGetUser calls per second, on each pool (UserRead).", 10);
         var rate = SweepCommand.Rate("--rate", "AdminCreateUser calls per second on the standby (UserCreation).", 5);
         var updateRate = SweepCommand.Rate("--update-rate", "Attribute updates, enables, disables, deletions and password steps per second on the standby (UserUpdate: 25, not adjustable).", 5);
-        var renames = new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" };
+        var renames = new Option<string>("--attribute-renames") { Description = $"old=new pairs, comma-separated, as {TriggerSettingNames.AttributeRenames}.", HelpName = "pairs" };
         var custom = new Option<string>("--new-custom-attributes")
         {
-            Description = "custom:a,custom:b, as MIGRATION_NEW_CUSTOM_ATTRIBUTES (default: the standby's schema).",
+            Description = $"custom:a,custom:b, as {TriggerSettingNames.NewCustomAttributes} (default: the standby's schema).",
             HelpName = "names",
         };
         var legacySub = new Option<string>("--legacy-sub-attribute")
         {
-            Description = "A custom attribute holding the primary's sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE; recommended: it proves a standby user is the primary's whatever their addresses.",
+            Description = $"A custom attribute holding the primary's sub, as {TriggerSettingNames.LegacySubAttribute}; recommended: it proves a standby user is the primary's whatever their addresses.",
             HelpName = "name",
         };
 
