@@ -289,7 +289,7 @@ internal static class PlanCommand
         pool.EstimatedNumberOfUsers,
         SignInNames.Of(pool).Describe(),
         pool.MfaConfiguration ?? "OFF",
-        PasswordRules.Of(pool).ToSetting(),
+        SecurityChecks.PolicyOf(pool).ToSetting(),
         pool.LambdaConfig?.UserMigration,
         pool.LambdaConfig?.PreSignUp);
 

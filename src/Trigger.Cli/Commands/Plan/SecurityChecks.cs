@@ -2,6 +2,7 @@ using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
 using Trigger.Contract;
 using Trigger.Migration.Decisions;
+
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
@@ -74,9 +75,9 @@ internal static class SecurityChecks
                 "Set the old pool's threat protection to AUDIT for the migration window, or exempt the migration app client.");
         }
 
-        var oldRules = PasswordRules.Of(input.OldPool);
-        var newRules = PasswordRules.Of(input.NewPool);
-        var stricter = newRules.StricterThan(oldRules);
+        var oldPolicy = PolicyOf(input.OldPool);
+        var newPolicy = PolicyOf(input.NewPool);
+        var stricter = StricterRules(newPolicy, oldPolicy);
         if (stricter.Count > 0)
         {
             yield return new Finding(
@@ -84,8 +85,46 @@ internal static class SecurityChecks
                 Severity.Warning,
                 "passwords",
                 $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED ({TriggerSettingNames.WeakPasswordAction}=reset), so those users must reset.",
-                $"Set {TriggerSettingNames.NewPasswordPolicy}={newRules.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
+                $"Set {TriggerSettingNames.NewPasswordPolicy}={newPolicy.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
         }
+    }
+
+    /// <summary>
+    /// The password policy of <paramref name="pool"/>, Cognito's default (8 characters and all four classes, API
+    /// reference, PasswordPolicyType) when it reports none.
+    /// </summary>
+    internal static PasswordPolicy PolicyOf(UserPoolType pool) => PoolPasswordPolicy.Of(pool) ?? PasswordPolicy.CognitoDefault;
+
+    // The rules of the newer policy that the older one does not ask for, in words.
+    private static List<string> StricterRules(PasswordPolicy newer, PasswordPolicy older)
+    {
+        var rules = new List<string>();
+        if (newer.MinimumLength > older.MinimumLength)
+        {
+            rules.Add($"at least {newer.MinimumLength} characters (old pool: {older.MinimumLength})");
+        }
+
+        if (newer.RequireLowercase && !older.RequireLowercase)
+        {
+            rules.Add("a lowercase letter");
+        }
+
+        if (newer.RequireUppercase && !older.RequireUppercase)
+        {
+            rules.Add("an uppercase letter");
+        }
+
+        if (newer.RequireNumbers && !older.RequireNumbers)
+        {
+            rules.Add("a number");
+        }
+
+        if (newer.RequireSymbols && !older.RequireSymbols)
+        {
+            rules.Add("a symbol");
+        }
+
+        return rules;
     }
 
     // The trigger's own rule (MigrationRules.LosesMfa), on what the sample shows of the user's methods.
