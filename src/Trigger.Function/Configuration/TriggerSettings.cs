@@ -192,13 +192,10 @@ internal sealed record TriggerSettings
 
     private static Dictionary<string, string> Renames(string? value)
     {
-        return SettingValues.ParseRenames(value, out var renames, out var culprit) switch
-        {
-            RenamesProblem.NotPairs => throw new SettingsException($"{TriggerSettingNames.AttributeRenames} must be 'old=new' pairs separated by commas, each old name once; '{culprit}' is not."),
-            RenamesProblem.ReservedTarget => throw new SettingsException($"{TriggerSettingNames.AttributeRenames} cannot rename to the reserved attribute '{culprit}'."),
-            RenamesProblem.Forbidden => throw new SettingsException($"{TriggerSettingNames.AttributeRenames} {culprit}."),
-            _ => renames,
-        };
+        var problem = SettingValues.ParseRenames(value, out var renames, out var culprit);
+        return SettingValues.DescribeRenamesProblem(TriggerSettingNames.AttributeRenames, problem, culprit) is { } error
+            ? throw new SettingsException(error)
+            : renames;
     }
 
     private static HashSet<string> CustomAttributes(string? value)

@@ -317,21 +317,13 @@ internal static class PlanCommand
     private static IReadOnlyDictionary<string, string> ParseRenames(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        switch (SettingValues.ParseRenames(text, out var renames, out var culprit))
+        // Worded as the function words its refusal of the same value at start-up.
+        var problem = SettingValues.ParseRenames(text, out var renames, out var culprit);
+        if (SettingValues.DescribeRenamesProblem("--attribute-renames", problem, culprit) is { } error)
         {
-            case RenamesProblem.NotPairs:
-                result.AddError($"--attribute-renames takes old=new pairs separated by commas, each old name once; '{culprit}' is not one.");
-                return renames;
-            case RenamesProblem.ReservedTarget:
-                // The function refuses the same value at start-up (MIGRATION_ATTRIBUTE_RENAMES).
-                result.AddError($"--attribute-renames cannot rename to the reserved attribute '{culprit}'.");
-                return renames;
-            case RenamesProblem.Forbidden:
-                result.AddError($"--attribute-renames {culprit}.");
-                return renames;
+            result.AddError(error);
         }
-
-        if (renames.Count == 0)
+        else if (renames.Count == 0)
         {
             result.AddError("--attribute-renames needs at least one old=new pair.");
         }
