@@ -8,7 +8,7 @@ namespace Trigger.Cli.Commands.Plan;
 /// <summary>
 /// MFA, passwords and the old pool's threat protection. TOTP secrets cannot be read from the old pool, so TOTP users start over;
 /// Cognito does not apply the new pool's password policy to a migrated password, so the trigger
-/// must check it (MIGRATION_NEW_PASSWORD_POLICY) and send weak ones to RESET_REQUIRED.
+/// checks it (read from the new pool) and sends weak ones to RESET_REQUIRED.
 /// </summary>
 internal static class SecurityChecks
 {
@@ -85,7 +85,9 @@ internal static class SecurityChecks
                 Severity.Warning,
                 "passwords",
                 $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED ({TriggerSettingNames.WeakPasswordAction}=reset), so those users must reset.",
-                $"Set {TriggerSettingNames.NewPasswordPolicy}={newPolicy.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
+                // Not "set MIGRATION_NEW_PASSWORD_POLICY": the function reads the new pool's policy itself, and the
+                // override would freeze it.
+                $"Nothing to set on the function: it checks the new pool's own policy ({newPolicy.ToSetting()}). Tell those users they will reset at the first sign-in, or relax the new pool's policy to the old one's.");
         }
     }
 
