@@ -51,6 +51,19 @@ public static class SettingValues
     }
 
     /// <summary>
+    /// What <see cref="ParseRenames"/> found wrong, as one sentence that starts with where the value came from
+    /// (<paramref name="subject"/>: the variable, or the option that takes the same value), so the function and
+    /// the ops tool word it alike; null for <see cref="RenamesProblem.None"/>.
+    /// </summary>
+    public static string? DescribeRenamesProblem(string subject, RenamesProblem problem, string? culprit) => problem switch
+    {
+        RenamesProblem.NotPairs => $"{subject} takes old=new pairs separated by commas, each old name once; '{culprit}' is not one.",
+        RenamesProblem.ReservedTarget => $"{subject} cannot rename to the reserved attribute '{culprit}'.",
+        RenamesProblem.Forbidden => $"{subject} {culprit}.",
+        _ => null,
+    };
+
+    /// <summary>
     /// Names that must never be returned to Cognito, whatever the configuration says: Cognito owns
     /// them (<c>sub</c>, <c>cognito:*</c>, <c>identities</c>) or they are set only through the dedicated field.
     /// </summary>

@@ -35,7 +35,7 @@ internal sealed record CreatedNewPoolSettings : NewPoolSettings
     /// <summary>Groups declared in the pool by name (exact, case-sensitive), e.g. those <c>cognito-migrate groups</c> would copy.</summary>
     public IReadOnlyDictionary<string, GroupSettings> Groups { get; init; } = new Dictionary<string, GroupSettings>();
 
-    /// <summary>The pool's password policy, set explicitly on the pool and given to the function.</summary>
+    /// <summary>The pool's password policy, set explicitly on the pool (the function reads it of the pool).</summary>
     public required PasswordPolicy PasswordPolicy { get; init; }
 
     /// <inheritdoc/>

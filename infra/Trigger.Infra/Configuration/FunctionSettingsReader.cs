@@ -40,11 +40,6 @@ internal static partial class FunctionSettingsReader
         var renames = ReadRenames(section, newPool);
         var legacySub = ReadLegacySub(section, newPool);
         var weakPasswordAction = section.OptionalString("weakPasswordAction", WeakPasswordActionPattern(), "reset, refuse or allow");
-        if (weakPasswordAction is not null && newPool.KnownPasswordPolicy is null)
-        {
-            throw section.Error("weakPasswordAction", "has no effect without newPool.existing.passwordPolicy: the function checks no policy");
-        }
-
         var uncarriedMfaAction = section.OptionalString("uncarriedMfaAction", WeakPasswordActionPattern(), "reset, refuse or allow");
         var sweepKeySecretArn = section.OptionalString("sweepKeySecretArn", AwsIdentifierRules.SecretArnPattern(), "a full Secrets Manager secret ARN (with its six-character suffix)");
         var failOpen = section.OptionalBool("preSignUpFailOpen");

@@ -11,7 +11,7 @@ internal abstract record NewPoolSettings
     /// </summary>
     public abstract IReadOnlyCollection<string> CustomAttributeNames { get; }
 
-    /// <summary>The new pool's password policy as the configuration knows it; null when unknown (the function checks none).</summary>
+    /// <summary>The new pool's password policy as the configuration knows it; null when not given (the function reads the pool's own either way).</summary>
     public abstract PasswordPolicy? KnownPasswordPolicy { get; }
 
     /// <summary>Where the custom attributes are configured, for messages.</summary>

@@ -32,8 +32,8 @@ internal sealed class CreatedNewPool : Construct
             StandardAttributes = StandardAttributesOf(settings.StandardAttributes),
             CustomAttributes = settings.CustomAttributes.ToDictionary(
                 pair => pair.Key, pair => CustomAttributeOf(pair.Value), StringComparer.Ordinal),
-            // Explicit, even at Cognito's defaults: the function checks migrated passwords against
-            // this same policy (MIGRATION_NEW_PASSWORD_POLICY), since Cognito does not.
+            // Explicit, even at Cognito's defaults: the function reads this policy of the pool and
+            // checks migrated passwords against it, since Cognito does not.
             PasswordPolicy = new PasswordPolicy
             {
                 MinLength = settings.PasswordPolicy.MinimumLength,

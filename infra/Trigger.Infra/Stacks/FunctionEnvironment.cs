@@ -35,21 +35,11 @@ internal static class FunctionEnvironment
             environment[TriggerSettingNames.OldExternalId] = role.ExternalId;
         }
 
-        // The function drops every custom attribute not listed here: one unknown attribute would fail
-        // the whole migration of that user.
-        var custom = migration.NewPool.CustomAttributeNames.Order(StringComparer.Ordinal).Select(name => $"custom:{name}").ToList();
-        if (custom.Count > 0)
-        {
-            environment[TriggerSettingNames.NewCustomAttributes] = SettingValues.FormatList(custom);
-        }
-
-        if (migration.NewPool.KnownPasswordPolicy is { } policy)
-        {
-            environment[TriggerSettingNames.NewPasswordPolicy] = PasswordPolicyValue(policy);
-        }
-
+        // Not the new pool's custom attributes, password policy or sign-in aliases: the function reads those of
+        // the pool itself (DescribeUserPool), and writing them would freeze them (a custom attribute added to
+        // the pool later would be dropped). Only an explicit functionSettings.aliasAttributes overrides.
         var settings = migration.FunctionSettings;
-        if ((settings.AliasAttributes ?? CreatedPoolAliases(migration.NewPool)) is { } aliases)
+        if (settings.AliasAttributes is { } aliases)
         {
             environment[TriggerSettingNames.AliasAttributes] = SettingValues.FormatList(aliases);
         }
@@ -92,15 +82,4 @@ internal static class FunctionEnvironment
 
         return environment;
     }
-
-    /// <summary>
-    /// The names a user may type into a pool the stack creates are its sign-in aliases: the function looks
-    /// each one up in the old pool, whether or not the old pool accepted it. Null when the function's
-    /// default (all three) is the same, or when the pool has none (the variable cannot say "none").
-    /// </summary>
-    private static IReadOnlyList<string>? CreatedPoolAliases(NewPoolSettings newPool) =>
-        newPool is CreatedNewPoolSettings created ? SignInAliasNames.SettingFor(created.SignInAliases) : null;
-
-    /// <summary><c>min=8,lowercase,uppercase,numbers,symbols</c>, listing only the required classes.</summary>
-    internal static string PasswordPolicyValue(PasswordPolicy policy) => policy.ToSetting();
 }

@@ -1,8 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
-using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.Lambda;
-using Amazon.CDK.AWS.SNS;
 using Constructs;
 using Trigger.Infra.Configuration;
 
@@ -28,48 +26,32 @@ internal sealed class MigrationAlarms : Construct
         : base(scope, id)
     {
         var period = Duration.Minutes(5);
-        Errors = new Alarm(this, "Errors", new AlarmProps
-        {
-            AlarmName = $"{migration.StackName}-errors",
-            AlarmDescription = $"The migration trigger of {migration.Name} failed: users could not sign in.",
-            Metric = function.MetricErrors(new MetricOptions { Period = period, Statistic = "Sum" }),
-            Threshold = ErrorThreshold,
-            EvaluationPeriods = 1,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
-        Throttles = new Alarm(this, "Throttles", new AlarmProps
-        {
-            AlarmName = $"{migration.StackName}-throttles",
-            AlarmDescription = $"The migration trigger of {migration.Name} was throttled: users could not sign in.",
-            Metric = function.MetricThrottles(new MetricOptions { Period = period, Statistic = "Sum" }),
-            Threshold = ThrottleThreshold,
-            EvaluationPeriods = 1,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
-        DurationP99 = new Alarm(this, "DurationP99", new AlarmProps
-        {
-            AlarmName = $"{migration.StackName}-duration-p99",
-            AlarmDescription = $"The migration trigger of {migration.Name} nears Cognito's 5-second limit (p99 over 4 s).",
-            Metric = function.MetricDuration(new MetricOptions { Period = period, Statistic = "p99" }),
-            Threshold = DurationP99ThresholdMs,
-            // Two slow periods out of three: one slow cold-start burst alone is not a trend.
-            EvaluationPeriods = 3,
-            DatapointsToAlarm = 2,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
+        Errors = OperatorAlarms.AtOrAbove(
+            this,
+            "Errors",
+            $"{migration.StackName}-errors",
+            $"The migration trigger of {migration.Name} failed: users could not sign in.",
+            function.MetricErrors(new MetricOptions { Period = period, Statistic = "Sum" }),
+            ErrorThreshold);
+        Throttles = OperatorAlarms.AtOrAbove(
+            this,
+            "Throttles",
+            $"{migration.StackName}-throttles",
+            $"The migration trigger of {migration.Name} was throttled: users could not sign in.",
+            function.MetricThrottles(new MetricOptions { Period = period, Statistic = "Sum" }),
+            ThrottleThreshold);
 
-        if (migration.AlarmTopicArn is { } topicArn)
-        {
-            var action = new SnsAction(Topic.FromTopicArn(this, "Topic", topicArn));
-            foreach (var alarm in new[] { Errors, Throttles, DurationP99 })
-            {
-                alarm.AddAlarmAction(action);
-                alarm.AddOkAction(action);
-            }
-        }
+        // Two slow periods out of three: one slow cold-start burst alone is not a trend.
+        DurationP99 = OperatorAlarms.AtOrAbove(
+            this,
+            "DurationP99",
+            $"{migration.StackName}-duration-p99",
+            $"The migration trigger of {migration.Name} nears Cognito's 5-second limit (p99 over 4 s).",
+            function.MetricDuration(new MetricOptions { Period = period, Statistic = "p99" }),
+            DurationP99ThresholdMs,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 2);
+        OperatorAlarms.Notify(this, migration.AlarmTopicArn, Errors, Throttles, DurationP99);
     }
 
     public Alarm Errors { get; }

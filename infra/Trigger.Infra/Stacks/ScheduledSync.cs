@@ -1,13 +1,11 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.CloudWatch;
-using Amazon.CDK.AWS.CloudWatch.Actions;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.EFS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.Scheduler;
-using Amazon.CDK.AWS.SNS;
 using FileSystem = Amazon.CDK.AWS.EFS.FileSystem;
 using Policy = Amazon.CDK.AWS.IAM.Policy;
 using Constructs;
@@ -231,16 +229,13 @@ internal sealed class ScheduledSync : Construct
             MetricValue = "1",
         });
 
-        Failed = new Alarm(this, "FailedAlarm", new AlarmProps
-        {
-            AlarmName = $"{migration.StackName}-sync-failed",
-            AlarmDescription = $"A scheduled sync of {migration.Name} ended with a non-zero exit (failed users, a stopped pass, or a run still holding the lock): see {migration.StackName}'s sync logs.",
-            Metric = new Metric(new MetricProps { Namespace = metricNamespace, MetricName = FailedMetric, Statistic = "Sum", Period = Duration.Minutes(5) }),
-            Threshold = 1,
-            EvaluationPeriods = 1,
-            ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            TreatMissingData = TreatMissingData.NOT_BREACHING,
-        });
+        Failed = OperatorAlarms.AtOrAbove(
+            this,
+            "FailedAlarm",
+            $"{migration.StackName}-sync-failed",
+            $"A scheduled sync of {migration.Name} ended with a non-zero exit (failed users, a stopped pass, or a run still holding the lock): see {migration.StackName}'s sync logs.",
+            new Metric(new MetricProps { Namespace = metricNamespace, MetricName = FailedMetric, Statistic = "Sum", Period = Duration.Minutes(5) }),
+            1);
 
         // No success line for StaleAfterHours hourly periods in a row: the run failed, never started (image pull, no
         // capacity), was killed before it could log, or overran. Missing data is breaching for that reason.
@@ -256,15 +251,7 @@ internal sealed class ScheduledSync : Construct
             TreatMissingData = TreatMissingData.BREACHING,
         });
 
-        if (migration.AlarmTopicArn is { } topicArn)
-        {
-            var action = new SnsAction(Topic.FromTopicArn(this, "Topic", topicArn));
-            foreach (var alarm in new[] { Failed, Stale })
-            {
-                alarm.AddAlarmAction(action);
-                alarm.AddOkAction(action);
-            }
-        }
+        OperatorAlarms.Notify(this, migration.AlarmTopicArn, Failed, Stale);
 
         _ = new CfnOutput(stack, "SyncScheduleName", new CfnOutputProps { Value = Schedule.Name!, Description = "The schedule that starts the sync; disable it at failover." });
         _ = new CfnOutput(stack, "SyncClusterName", new CfnOutputProps { Value = Cluster.ClusterName, Description = "The cluster the sync task runs in." });

@@ -89,8 +89,9 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
         _functionEnvironment[TriggerSettingNames.OldClientId] = OldClient.ClientId;
         _functionEnvironment[TriggerSettingNames.OldEndpointUrl] = OldServer.Endpoint.ToString();
         _functionEnvironment[TriggerSettingNames.OldRegion] = Region;
-        // The names a user may type are the new pool's, as cognito-migrate plan derives them: the old pool's
-        // own aliases would leave out preferred_username, which only the new pool accepts.
+        // The names a user may type are the new pool's: the old pool's own aliases would leave out
+        // preferred_username, which only the new pool accepts. Given as overrides so the printout shows
+        // them; unset, the function reads the same of the new pool (DescribeUserPool).
         _functionEnvironment[TriggerSettingNames.AliasAttributes] = string.Join(',', NewPoolDesign.AliasAttributes);
         _functionEnvironment[TriggerSettingNames.NewCustomAttributes] = string.Join(',', NewPoolDesign.CustomAttributes.Select(name => "custom:" + name));
         _functionEnvironment["AWS_REGION"] = Region;

@@ -8,10 +8,9 @@ namespace Trigger.Aws.Cognito;
 /// <see cref="ICognitoIdentityProvider"/> over the JSON 1.1 protocol, signed with AWSSDK.Core's
 /// SigV4 signer. Safe to share between threads and to keep for the life of the process.
 /// </summary>
-public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
+public sealed class CognitoIdentityProviderClient : AwsJsonServiceClient, ICognitoIdentityProvider
 {
     private static readonly CognitoJsonContext _json = CognitoJsonContext.Default;
-    private readonly AwsJsonClient _client;
 
     /// <summary>Builds the client; region, endpoint and options are checked here, credentials on the first call.</summary>
     /// <param name="options">Region, endpoint, credentials and the rest; see <see cref="AwsClientOptions"/>.</param>
@@ -22,19 +21,13 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
     }
 
     internal CognitoIdentityProviderClient(AwsClientOptions options, Func<CancellationToken, Task<AWSCredentials>>? defaultCredentials)
+        : base(AwsServiceDescription.CognitoIdentityProvider, options, defaultCredentials)
     {
-        _client = new AwsJsonClient(AwsServiceDescription.CognitoIdentityProvider, options, defaultCredentials);
     }
-
-    /// <summary>The region calls are signed for.</summary>
-    public string Region => _client.Region;
-
-    /// <summary>The endpoint calls go to.</summary>
-    public Uri Endpoint => _client.Endpoint;
 
     /// <inheritdoc />
     public Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync(
+        Client.SendAsync(
             "AdminInitiateAuth",
             request,
             _json.AdminInitiateAuthRequest,
@@ -44,15 +37,15 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
 
     /// <inheritdoc />
     public Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("AdminGetUser", request, _json.AdminGetUserRequest, _json.AdminGetUserResponse, [], cancellationToken);
+        Client.SendAsync("AdminGetUser", request, _json.AdminGetUserRequest, _json.AdminGetUserResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("ListUsers", request, _json.ListUsersRequest, _json.ListUsersResponse, [], cancellationToken);
+        Client.SendAsync("ListUsers", request, _json.ListUsersRequest, _json.ListUsersResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync(
+        Client.SendAsync(
             "AdminCreateUser",
             request,
             _json.AdminCreateUserRequest,
@@ -62,7 +55,7 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
 
     /// <inheritdoc />
     public Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync(
+        Client.SendAsync(
             "AdminSetUserPassword",
             request,
             _json.AdminSetUserPasswordRequest,
@@ -72,7 +65,7 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
 
     /// <inheritdoc />
     public Task<AdminResetUserPasswordResponse> AdminResetUserPasswordAsync(AdminResetUserPasswordRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync(
+        Client.SendAsync(
             "AdminResetUserPassword",
             request,
             _json.AdminResetUserPasswordRequest,
@@ -86,14 +79,14 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
         ArgumentNullException.ThrowIfNull(request);
         const string Operation = "DescribeUserPool";
         var body = JsonSerializer.SerializeToUtf8Bytes(request, _json.DescribeUserPoolRequest);
-        var answer = await _client.SendRawAsync(Operation, body, [], cancellationToken);
+        var answer = await Client.SendRawAsync(Operation, body, [], cancellationToken);
         try
         {
             // Parsed once: typed for reading, and kept raw so that an update can write back what we do not model.
             using var document = JsonDocument.Parse(answer);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw _client.MalformedAnswer(Operation, null);
+                throw Client.MalformedAnswer(Operation, null);
             }
 
             if (!document.RootElement.TryGetProperty("UserPool", out var pool) || pool.ValueKind != JsonValueKind.Object)
@@ -109,7 +102,7 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
         }
         catch (JsonException exception)
         {
-            throw _client.MalformedAnswer(Operation, exception);
+            throw Client.MalformedAnswer(Operation, exception);
         }
     }
 
@@ -117,57 +110,57 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
     public async Task<UpdateUserPoolResponse> UpdateUserPoolAsync(UpdateUserPoolRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _client.SendRawAsync("UpdateUserPool", request.ToUtf8Json(), [], cancellationToken);
+        await Client.SendRawAsync("UpdateUserPool", request.ToUtf8Json(), [], cancellationToken);
         return new UpdateUserPoolResponse();
     }
 
     /// <inheritdoc />
     public Task<GetCSVHeaderResponse> GetCSVHeaderAsync(GetCSVHeaderRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("GetCSVHeader", request, _json.GetCSVHeaderRequest, _json.GetCSVHeaderResponse, [], cancellationToken);
+        Client.SendAsync("GetCSVHeader", request, _json.GetCSVHeaderRequest, _json.GetCSVHeaderResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<CreateUserImportJobResponse> CreateUserImportJobAsync(CreateUserImportJobRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("CreateUserImportJob", request, _json.CreateUserImportJobRequest, _json.CreateUserImportJobResponse, [], cancellationToken);
+        Client.SendAsync("CreateUserImportJob", request, _json.CreateUserImportJobRequest, _json.CreateUserImportJobResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<StartUserImportJobResponse> StartUserImportJobAsync(StartUserImportJobRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("StartUserImportJob", request, _json.StartUserImportJobRequest, _json.StartUserImportJobResponse, [], cancellationToken);
+        Client.SendAsync("StartUserImportJob", request, _json.StartUserImportJobRequest, _json.StartUserImportJobResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<DescribeUserImportJobResponse> DescribeUserImportJobAsync(DescribeUserImportJobRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("DescribeUserImportJob", request, _json.DescribeUserImportJobRequest, _json.DescribeUserImportJobResponse, [], cancellationToken);
+        Client.SendAsync("DescribeUserImportJob", request, _json.DescribeUserImportJobRequest, _json.DescribeUserImportJobResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(DescribeUserPoolClientRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("DescribeUserPoolClient", request, _json.DescribeUserPoolClientRequest, _json.DescribeUserPoolClientResponse, [], cancellationToken);
+        Client.SendAsync("DescribeUserPoolClient", request, _json.DescribeUserPoolClientRequest, _json.DescribeUserPoolClientResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<ListUserPoolClientsResponse> ListUserPoolClientsAsync(ListUserPoolClientsRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("ListUserPoolClients", request, _json.ListUserPoolClientsRequest, _json.ListUserPoolClientsResponse, [], cancellationToken);
+        Client.SendAsync("ListUserPoolClients", request, _json.ListUserPoolClientsRequest, _json.ListUserPoolClientsResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("AdminListGroupsForUser", request, _json.AdminListGroupsForUserRequest, _json.AdminListGroupsForUserResponse, [], cancellationToken);
+        Client.SendAsync("AdminListGroupsForUser", request, _json.AdminListGroupsForUserRequest, _json.AdminListGroupsForUserResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("ListGroups", request, _json.ListGroupsRequest, _json.ListGroupsResponse, [], cancellationToken);
+        Client.SendAsync("ListGroups", request, _json.ListGroupsRequest, _json.ListGroupsResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("ListUsersInGroup", request, _json.ListUsersInGroupRequest, _json.ListUsersInGroupResponse, [], cancellationToken);
+        Client.SendAsync("ListUsersInGroup", request, _json.ListUsersInGroupRequest, _json.ListUsersInGroupResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("CreateGroup", request, _json.CreateGroupRequest, _json.CreateGroupResponse, [], cancellationToken);
+        Client.SendAsync("CreateGroup", request, _json.CreateGroupRequest, _json.CreateGroupResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("AdminAddUserToGroup", request, _json.AdminAddUserToGroupRequest, _json.AdminAddUserToGroupResponse, [], cancellationToken);
+        Client.SendAsync("AdminAddUserToGroup", request, _json.AdminAddUserToGroupRequest, _json.AdminAddUserToGroupResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync(
+        Client.SendAsync(
             "AdminUpdateUserAttributes",
             request,
             _json.AdminUpdateUserAttributesRequest,
@@ -177,15 +170,15 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
 
     /// <inheritdoc />
     public Task<AdminDisableUserResponse> AdminDisableUserAsync(AdminDisableUserRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("AdminDisableUser", request, _json.AdminDisableUserRequest, _json.AdminDisableUserResponse, [], cancellationToken);
+        Client.SendAsync("AdminDisableUser", request, _json.AdminDisableUserRequest, _json.AdminDisableUserResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<AdminEnableUserResponse> AdminEnableUserAsync(AdminEnableUserRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("AdminEnableUser", request, _json.AdminEnableUserRequest, _json.AdminEnableUserResponse, [], cancellationToken);
+        Client.SendAsync("AdminEnableUser", request, _json.AdminEnableUserRequest, _json.AdminEnableUserResponse, [], cancellationToken);
 
     /// <inheritdoc />
     public Task<AdminDeleteUserResponse> AdminDeleteUserAsync(AdminDeleteUserRequest request, CancellationToken cancellationToken = default) =>
-        _client.SendAsync("AdminDeleteUser", request, _json.AdminDeleteUserRequest, _json.AdminDeleteUserResponse, [], cancellationToken);
+        Client.SendAsync("AdminDeleteUser", request, _json.AdminDeleteUserRequest, _json.AdminDeleteUserResponse, [], cancellationToken);
 
     // Every value that must not reach an exception message if the service echoes it back.
     private static string[] Secrets(IEnumerable<string?>? first, IEnumerable<string?>? second) =>

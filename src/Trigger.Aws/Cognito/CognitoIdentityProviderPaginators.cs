@@ -14,36 +14,14 @@ public static class CognitoIdentityProviderPaginators
     /// <param name="request">The first page's request; its <see cref="ListUsersRequest.PaginationToken"/> is where listing starts.</param>
     /// <param name="cancellationToken">Stops the listing.</param>
     /// <exception cref="InvalidOperationException">The service handed back the token it was given, which would loop forever.</exception>
-    public static async IAsyncEnumerable<UserType> ListAllUsersAsync(
-        this ICognitoIdentityProvider cognito,
-        ListUsersRequest request,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<UserType> ListAllUsersAsync(
+        this ICognitoIdentityProvider cognito, ListUsersRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(request);
-
-        var page = request;
-        while (true)
-        {
-            var answer = await cognito.ListUsersAsync(page, cancellationToken);
-            foreach (var user in answer.Users ?? [])
-            {
-                yield return user;
-            }
-
-            if (string.IsNullOrEmpty(answer.PaginationToken))
-            {
-                yield break;
-            }
-
-            if (string.Equals(answer.PaginationToken, page.PaginationToken, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException(
-                    "ListUsers answered with the PaginationToken it was given; stopping instead of reading the same page forever.");
-            }
-
-            page = page with { PaginationToken = answer.PaginationToken };
-        }
+        return AllPagesAsync(
+            "ListUsers", "PaginationToken", request, r => r.PaginationToken, (r, token) => r with { PaginationToken = token },
+            cognito.ListUsersAsync, a => (a.Users, a.PaginationToken), cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +38,7 @@ public static class CognitoIdentityProviderPaginators
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(request);
         return AllPagesAsync(
-            "ListUserPoolClients", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            "ListUserPoolClients", NextToken, request, r => r.NextToken, (r, token) => r with { NextToken = token },
             cognito.ListUserPoolClientsAsync, a => (a.UserPoolClients, a.NextToken), cancellationToken);
     }
 
@@ -78,7 +56,7 @@ public static class CognitoIdentityProviderPaginators
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(request);
         return AllPagesAsync(
-            "AdminListGroupsForUser", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            "AdminListGroupsForUser", NextToken, request, r => r.NextToken, (r, token) => r with { NextToken = token },
             cognito.AdminListGroupsForUserAsync, a => (a.Groups, a.NextToken), cancellationToken);
     }
 
@@ -96,7 +74,7 @@ public static class CognitoIdentityProviderPaginators
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(request);
         return AllPagesAsync(
-            "ListGroups", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            "ListGroups", NextToken, request, r => r.NextToken, (r, token) => r with { NextToken = token },
             cognito.ListGroupsAsync, a => (a.Groups, a.NextToken), cancellationToken);
     }
 
@@ -114,14 +92,18 @@ public static class CognitoIdentityProviderPaginators
         ArgumentNullException.ThrowIfNull(cognito);
         ArgumentNullException.ThrowIfNull(request);
         return AllPagesAsync(
-            "ListUsersInGroup", request, r => r.NextToken, (r, token) => r with { NextToken = token },
+            "ListUsersInGroup", NextToken, request, r => r.NextToken, (r, token) => r with { NextToken = token },
             cognito.ListUsersInGroupAsync, a => (a.Users, a.NextToken), cancellationToken);
     }
 
-    // One loop for every NextToken listing: read a page, yield its items, stop on a page without a token,
+    // The token name of every listing but ListUsers (which calls it PaginationToken).
+    private const string NextToken = "NextToken";
+
+    // One loop for every paged listing: read a page, yield its items, stop on a page without a token,
     // refuse a token handed back unchanged (it would read the same page forever).
     private static async IAsyncEnumerable<TItem> AllPagesAsync<TRequest, TResponse, TItem>(
         string operation,
+        string tokenName,
         TRequest first,
         Func<TRequest, string?> tokenOf,
         Func<TRequest, string, TRequest> withToken,
@@ -146,7 +128,7 @@ public static class CognitoIdentityProviderPaginators
             if (string.Equals(next, tokenOf(page), StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"{operation} answered with the NextToken it was given; stopping instead of reading the same page forever.");
+                    $"{operation} answered with the {tokenName} it was given; stopping instead of reading the same page forever.");
             }
 
             page = withToken(page, next);

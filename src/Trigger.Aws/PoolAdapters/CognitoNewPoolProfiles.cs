@@ -52,17 +52,7 @@ public sealed class CognitoNewPoolProfiles(ICognitoIdentityProvider cognito) : I
             Names = NameRule.For(pool.UsernameConfiguration?.CaseSensitive),
             CustomAttributes = custom,
             SignInAttributes = [.. SignInAliasNames.All.Where(signIn.Contains)],
-            PasswordPolicy = pool.Policies?.PasswordPolicy is { } policy
-                ? new PasswordPolicy(
-                    Math.Clamp(policy.MinimumLength ?? DefaultMinimumLength, SettingValues.ShortestMinimumLength, SettingValues.LongestMinimumLength),
-                    policy.RequireLowercase ?? false,
-                    policy.RequireUppercase ?? false,
-                    policy.RequireNumbers ?? false,
-                    policy.RequireSymbols ?? false)
-                : null,
+            PasswordPolicy = PoolPasswordPolicy.Of(pool),
         };
     }
-
-    // Cognito's minimum length when a policy leaves it out.
-    private const int DefaultMinimumLength = 8;
 }

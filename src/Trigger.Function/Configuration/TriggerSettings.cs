@@ -50,7 +50,7 @@ internal sealed record TriggerSettings
         var poolId = Required(TriggerSettingNames.OldUserPoolId);
         if (AwsIdentifierRules.UserPoolIdPrefix(poolId) is not { } poolPrefix)
         {
-            throw new SettingsException($"MIGRATION_OLD_USER_POOL_ID must look like '<region>_<id>', e.g. 'eu-west-1_AbC123', not '{poolId}'.");
+            throw new SettingsException($"{TriggerSettingNames.OldUserPoolId} must look like '<region>_<id>', e.g. 'eu-west-1_AbC123', not '{poolId}'.");
         }
 
         // cognito-local's pools are 'local_<id>': that prefix is read as it is (its client still needs a real
@@ -58,40 +58,40 @@ internal sealed record TriggerSettings
         var region = Optional(TriggerSettingNames.OldRegion) ?? poolPrefix;
         if (!AwsIdentifierRules.IsRegion(region) && !(region == EmulatorPoolPrefix && region == poolPrefix))
         {
-            throw new SettingsException($"MIGRATION_OLD_REGION is not a region name: '{region}'.");
+            throw new SettingsException($"{TriggerSettingNames.OldRegion} is not a region name: '{region}'.");
         }
 
         var clientId = Required(TriggerSettingNames.OldClientId);
         if (!AwsIdentifierRules.IsClientId(clientId))
         {
-            throw new SettingsException($"MIGRATION_OLD_CLIENT_ID must be {AwsIdentifierRules.ClientIdDescription}.");
+            throw new SettingsException($"{TriggerSettingNames.OldClientId} must be {AwsIdentifierRules.ClientIdDescription}.");
         }
 
         var secretArn = OptionalSecretArn(TriggerSettingNames.OldClientSecretArn);
         var roleArn = Optional(TriggerSettingNames.OldRoleArn);
         if (roleArn is not null && !AwsIdentifierRules.IsRoleArn(roleArn))
         {
-            throw new SettingsException("MIGRATION_OLD_ROLE_ARN must be an IAM role ARN like 'arn:aws:iam::123456789012:role/name'.");
+            throw new SettingsException($"{TriggerSettingNames.OldRoleArn} must be an IAM role ARN like 'arn:aws:iam::123456789012:role/name'.");
         }
 
         var sweepKeyArn = OptionalSecretArn(TriggerSettingNames.SweepKeySecretArn);
         var externalId = Optional(TriggerSettingNames.OldExternalId);
         if (externalId is not null && roleArn is null)
         {
-            throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID is set but MIGRATION_OLD_ROLE_ARN is not: the external id only applies to an assumed role.");
+            throw new SettingsException($"{TriggerSettingNames.OldExternalId} is set but {TriggerSettingNames.OldRoleArn} is not: the external id only applies to an assumed role.");
         }
 
         if (externalId is not null && !AwsIdentifierRules.IsExternalId(externalId))
         {
             // Not echoed: an external id is meant to be hard to guess.
-            throw new SettingsException("MIGRATION_OLD_EXTERNAL_ID must be 2 to 1224 characters of letters, digits and +=,.@:/-.");
+            throw new SettingsException($"{TriggerSettingNames.OldExternalId} must be 2 to 1224 characters of letters, digits and +=,.@:/-.");
         }
 
         var oldEndpoint = Optional(TriggerSettingNames.OldEndpointUrl) switch
         {
             null => null,
             var url when AwsIdentifierRules.TryParseEndpoint(url, out var uri) => uri,
-            var url => throw new SettingsException($"MIGRATION_OLD_ENDPOINT_URL must be an absolute http(s) URL, not '{url}'."),
+            var url => throw new SettingsException($"{TriggerSettingNames.OldEndpointUrl} must be an absolute http(s) URL, not '{url}'."),
         };
 
         // DynamoDB table names: 3 to 255 of letters, digits, '_', '-' and '.' (CreateTable's TableName).
@@ -127,14 +127,14 @@ internal sealed record TriggerSettings
                     null or "RESET" => WeakPasswordAction.Reset,
                     "REFUSE" => WeakPasswordAction.Refuse,
                     "ALLOW" => WeakPasswordAction.Allow,
-                    var other => throw new SettingsException($"MIGRATION_WEAK_PASSWORD_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
+                    var other => throw new SettingsException($"{TriggerSettingNames.WeakPasswordAction} must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
                 UncarriedMfaAction = Optional(TriggerSettingNames.UncarriedMfaAction)?.ToUpperInvariant() switch
                 {
                     null or "RESET" => UncarriedMfaAction.Reset,
                     "REFUSE" => UncarriedMfaAction.Refuse,
                     "ALLOW" => UncarriedMfaAction.Allow,
-                    var other => throw new SettingsException($"MIGRATION_UNCARRIED_MFA_ACTION must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
+                    var other => throw new SettingsException($"{TriggerSettingNames.UncarriedMfaAction} must be reset, refuse or allow, not '{other.ToLowerInvariant()}'."),
                 },
                 // Unset, these three follow what the function reads of the new pool itself (DescribeUserPool).
                 Overrides = (Optional(TriggerSettingNames.AliasAttributes) is null ? NewPoolOverrides.None : NewPoolOverrides.AliasAttributes)
@@ -145,14 +145,14 @@ internal sealed record TriggerSettings
             {
                 null or "FALSE" => false,
                 "TRUE" => true,
-                _ => throw new SettingsException("MIGRATION_PRESIGNUP_FAIL_OPEN must be true or false."),
+                _ => throw new SettingsException($"{TriggerSettingNames.PreSignUpFailOpen} must be true or false."),
             },
             SafetyMargin = Optional(TriggerSettingNames.SafetyMarginMs) switch
             {
                 null => TimeSpan.FromMilliseconds(400),
                 var ms when int.TryParse(ms, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 50 and <= 3000
                     => TimeSpan.FromMilliseconds(value),
-                _ => throw new SettingsException("MIGRATION_SAFETY_MARGIN_MS must be a whole number of milliseconds from 50 to 3000."),
+                _ => throw new SettingsException($"{TriggerSettingNames.SafetyMarginMs} must be a whole number of milliseconds from 50 to 3000."),
             },
         };
 
@@ -183,7 +183,7 @@ internal sealed record TriggerSettings
         {
             if (!SignInAliasNames.IsAlias(alias))
             {
-                throw new SettingsException($"MIGRATION_ALIAS_ATTRIBUTES may list email, phone_number and preferred_username only, not '{alias}'.");
+                throw new SettingsException($"{TriggerSettingNames.AliasAttributes} may list email, phone_number and preferred_username only, not '{alias}'.");
             }
         }
 
@@ -192,13 +192,10 @@ internal sealed record TriggerSettings
 
     private static Dictionary<string, string> Renames(string? value)
     {
-        return SettingValues.ParseRenames(value, out var renames, out var culprit) switch
-        {
-            RenamesProblem.NotPairs => throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES must be 'old=new' pairs separated by commas, each old name once; '{culprit}' is not."),
-            RenamesProblem.ReservedTarget => throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES cannot rename to the reserved attribute '{culprit}'."),
-            RenamesProblem.Forbidden => throw new SettingsException($"MIGRATION_ATTRIBUTE_RENAMES {culprit}."),
-            _ => renames,
-        };
+        var problem = SettingValues.ParseRenames(value, out var renames, out var culprit);
+        return SettingValues.DescribeRenamesProblem(TriggerSettingNames.AttributeRenames, problem, culprit) is { } error
+            ? throw new SettingsException(error)
+            : renames;
     }
 
     private static HashSet<string> CustomAttributes(string? value)
@@ -208,7 +205,7 @@ internal sealed record TriggerSettings
         {
             if (!(name.StartsWith("custom:", StringComparison.Ordinal) || name.StartsWith("dev:custom:", StringComparison.Ordinal)))
             {
-                throw new SettingsException($"MIGRATION_NEW_CUSTOM_ATTRIBUTES lists custom attributes ('custom:name'); '{name}' is not one.");
+                throw new SettingsException($"{TriggerSettingNames.NewCustomAttributes} lists custom attributes ('custom:name'); '{name}' is not one.");
             }
 
             names.Add(name);
@@ -221,7 +218,7 @@ internal sealed record TriggerSettings
     {
         null => null,
         _ when value.StartsWith("custom:", StringComparison.Ordinal) => value,
-        _ => throw new SettingsException($"MIGRATION_LEGACY_SUB_ATTRIBUTE must be a custom attribute ('custom:name'), not '{value}'."),
+        _ => throw new SettingsException($"{TriggerSettingNames.LegacySubAttribute} must be a custom attribute ('custom:name'), not '{value}'."),
     };
 
     private static PasswordPolicy? Policy(string? value)
@@ -237,7 +234,7 @@ internal sealed record TriggerSettings
         }
 
         throw new SettingsException(unknownPart is null
-            ? "MIGRATION_NEW_PASSWORD_POLICY needs 'min=<6-99>'."
-            : $"MIGRATION_NEW_PASSWORD_POLICY takes 'min=<6-99>' and any of lowercase, uppercase, numbers, symbols; '{unknownPart}' is not one of them.");
+            ? $"{TriggerSettingNames.NewPasswordPolicy} needs 'min=<6-99>'."
+            : $"{TriggerSettingNames.NewPasswordPolicy} takes 'min=<6-99>' and any of lowercase, uppercase, numbers, symbols; '{unknownPart}' is not one of them.");
     }
 }

@@ -56,6 +56,15 @@ public sealed class FunctionSettingsReaderTests
     }
 
     [Fact]
+    public void Read_WeakPasswordActionOnExistingPoolWithoutPolicy_IsAccepted()
+    {
+        // The function checks the policy it reads of the new pool, whether or not the configuration repeats it.
+        var settings = Read(ExistingPool, """{ "weakPasswordAction": "refuse" }""").FunctionSettings;
+
+        Assert.Equal(WeakPasswordAction.Refuse, settings.WeakPasswordAction);
+    }
+
+    [Fact]
     public void Read_LegacySubOnExistingPoolsListedAttribute_IsAccepted()
     {
         var settings = Read(ExistingPool, """{ "legacySubAttribute": "custom:tenant" }""").FunctionSettings;
@@ -76,7 +85,6 @@ public sealed class FunctionSettingsReaderTests
     [InlineData(CreatedPoolWithSchema, """{ "legacySubAttribute": "tenant" }""", "functionSettings.legacySubAttribute \"tenant\" is not a custom attribute (custom:<name>)")]
     [InlineData(CreatedPool, """{ "weakPasswordAction": "drop" }""", "functionSettings.weakPasswordAction \"drop\" is not reset, refuse or allow")]
     [InlineData(CreatedPool, """{ "weakPasswordAction": "Reset" }""", "functionSettings.weakPasswordAction \"Reset\" is not reset, refuse or allow")]
-    [InlineData(ExistingPool, """{ "weakPasswordAction": "refuse" }""", "functionSettings.weakPasswordAction has no effect without newPool.existing.passwordPolicy")]
     [InlineData(CreatedPool, """{ "preSignUpFailOpen": "yes" }""", "functionSettings.preSignUpFailOpen must be true or false")]
     [InlineData("""{ "create": { "signInAliases": ["email", "preferred_username"] } }""", """{ "aliasAttributes": ["email"] }""", "functionSettings.aliasAttributes leaves out \"preferred_username\", which the created pool accepts as a sign-in name (newPool.create.signInAliases)")]
     [InlineData(UnguardedExistingPool, """{ "preSignUpFailOpen": true }""", "functionSettings.preSignUpFailOpen has no effect: newPool.existing.preSignUpGuard is false")]

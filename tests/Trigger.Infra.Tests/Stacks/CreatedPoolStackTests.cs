@@ -45,9 +45,8 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
                 (TriggerSettingNames.OldClientId, "oldclient01"),
                 (TriggerSettingNames.OldRegion, "eu-west-1"),
                 (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn),
-                // The pool's custom attributes, sorted; the configured policy without symbols.
-                (TriggerSettingNames.NewCustomAttributes, "custom:legacy_id,custom:tenant,custom:tier"),
-                (TriggerSettingNames.NewPasswordPolicy, "min=12,lowercase,uppercase,numbers"),
+                // The pool's custom attributes and policy are not written (the function reads the pool);
+                // the aliases are, as functionSettings.aliasAttributes overrides them explicitly.
                 (TriggerSettingNames.AliasAttributes, "preferred_username,email"),
                 (TriggerSettingNames.AttributeRenames, "custom:level=custom:tier,custom:org=custom:tenant"),
                 (TriggerSettingNames.LegacySubAttribute, "custom:legacy_id"),

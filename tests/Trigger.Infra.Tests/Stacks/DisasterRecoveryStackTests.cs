@@ -27,18 +27,29 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Function_DrCreatedPoolWithoutCustomAttributes_ReadsTheOldPoolInRegionAAndChecksCognitosDefaultPolicy()
+    public void Function_DrCreatedPoolWithoutFunctionSettings_ReadsTheOldPoolInRegionAAndNothingOfTheNewPool()
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
                 (TriggerSettingNames.OldUserPoolId, "eu-west-1_OldPool01"),
                 (TriggerSettingNames.OldClientId, "oldclient01"),
                 (TriggerSettingNames.OldRegion, "eu-west-1"),
-                (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn),
-                (TriggerSettingNames.NewPasswordPolicy, "min=8,lowercase,uppercase,numbers,symbols"),
-                // No functionSettings: typed names are looked up by the created pool's own sign-in aliases.
-                (TriggerSettingNames.AliasAttributes, "email,preferred_username")))))),
+                // No functionSettings: the function reads the created pool's aliases and policy itself.
+                (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn)))))),
             ("Architectures", new[] { "arm64" })));
+    }
+
+    [Fact]
+    public void Function_CreatedPoolWithoutOverrides_SetsNoneOfTheThreeNewPoolVariables()
+    {
+        // A created pool with sign-in aliases (and Cognito's default policy), and no functionSettings: none of the
+        // three variables that would freeze the pool's values (the function reads them with DescribeUserPool).
+        var template = app.TemplateJson(_stack).ToJsonString();
+
+        Assert.DoesNotContain(TriggerSettingNames.AliasAttributes, template, StringComparison.Ordinal);
+        Assert.DoesNotContain(TriggerSettingNames.NewCustomAttributes, template, StringComparison.Ordinal);
+        Assert.DoesNotContain(TriggerSettingNames.NewPasswordPolicy, template, StringComparison.Ordinal);
+        Assert.Contains(TriggerSettingNames.OldUserPoolId, template, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void Function_CrossAccountExistingPoolWithSchemaAndPolicy_CarriesTheRoleTheSchemaAndThePolicy()
+    public void Function_CrossAccountExistingPoolWithSchemaAndPolicy_CarriesTheRoleButLeavesSchemaAndPolicyToThePool()
     {
         Template.HasResourceProperties("AWS::Lambda::Function", Props(
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
@@ -103,8 +103,6 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
                 (TriggerSettingNames.OldRegion, "us-east-1"),
                 (TriggerSettingNames.OldRoleArn, TestMigrations.OldRoleArn),
                 (TriggerSettingNames.OldExternalId, TestMigrations.ExternalId),
-                (TriggerSettingNames.NewCustomAttributes, "custom:legacy_id,custom:tenant"),
-                (TriggerSettingNames.NewPasswordPolicy, "min=10,lowercase,numbers"),
                 (TriggerSettingNames.LegacySubAttribute, "custom:legacy_id"),
                 (TriggerSettingNames.WeakPasswordAction, "reset"),
                 (TriggerSettingNames.PreSignUpFailOpen, "false")))))),

@@ -6,19 +6,8 @@ namespace Trigger.Infra.Tests;
 
 public sealed class FunctionEnvironmentTests
 {
-    [Theory]
-    [InlineData(8, true, true, true, true, "min=8,lowercase,uppercase,numbers,symbols")]
-    [InlineData(6, false, false, false, false, "min=6")]
-    [InlineData(99, false, true, false, true, "min=99,uppercase,symbols")]
-    [InlineData(10, true, false, true, false, "min=10,lowercase,numbers")]
-    public void PasswordPolicyValue_Policy_ListsTheMinimumAndOnlyTheRequiredClasses(
-        int minLength, bool lowercase, bool uppercase, bool digits, bool symbols, string expected)
-    {
-        Assert.Equal(expected, FunctionEnvironment.PasswordPolicyValue(new PasswordPolicy(minLength, lowercase, uppercase, digits, symbols)));
-    }
-
     [Fact]
-    public void Of_CreatedPoolWithoutCustomAttributes_SetsThePolicyAndNoCustomAttributeList()
+    public void Of_CreatedPoolWithoutFunctionSettings_SetsTheOldPoolOnlyAndLeavesThePolicyToThePool()
     {
         var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": [] } }""", "{}"));
 
@@ -28,28 +17,28 @@ public sealed class FunctionEnvironmentTests
                 [TriggerSettingNames.OldUserPoolId] = "eu-west-1_OldPool01",
                 [TriggerSettingNames.OldClientId] = "oldclient01",
                 [TriggerSettingNames.OldRegion] = "eu-west-1",
-                [TriggerSettingNames.NewPasswordPolicy] = "min=8,lowercase,uppercase,numbers,symbols",
             },
             environment);
     }
 
     [Fact]
-    public void Of_CreatedPoolWithCustomAttributes_ListsThemSortedWithTheirPrefix()
+    public void Of_CreatedPoolWithCustomAttributes_LeavesThemToThePool()
     {
         var environment = FunctionEnvironment.Of(Read("""
             { "create": { "signInAliases": [], "customAttributes": {
                 "zone": { "type": "String" }, "Tier": { "type": "Number" }, "account_id": { "type": "String" } } } }
             """, "{}"));
 
-        Assert.Equal("custom:Tier,custom:account_id,custom:zone", environment[TriggerSettingNames.NewCustomAttributes]);
+        // Written, the list would drop a custom attribute added to the pool later; the function reads the pool's.
+        Assert.False(environment.ContainsKey(TriggerSettingNames.NewCustomAttributes));
     }
 
     [Fact]
-    public void Of_CreatedPoolWithAPreferredUsernameAlias_LooksTypedNamesUpByTheNewPoolsAliases()
+    public void Of_CreatedPoolWithAPreferredUsernameAlias_LeavesTheAliasesToThePool()
     {
         var environment = FunctionEnvironment.Of(Read("""{ "create": { "signInAliases": ["preferred_username", "email"] } }""", "{}"));
 
-        Assert.Equal("email,preferred_username", environment[TriggerSettingNames.AliasAttributes]);
+        Assert.False(environment.ContainsKey(TriggerSettingNames.AliasAttributes));
     }
 
     [Fact]
@@ -80,7 +69,6 @@ public sealed class FunctionEnvironmentTests
                 [TriggerSettingNames.OldUserPoolId] = "eu-west-1_OldPool01",
                 [TriggerSettingNames.OldClientId] = "oldclient01",
                 [TriggerSettingNames.OldRegion] = "eu-west-1",
-                [TriggerSettingNames.NewCustomAttributes] = "custom:old_sub,custom:org",
                 [TriggerSettingNames.AliasAttributes] = "email",
                 [TriggerSettingNames.AttributeRenames] = "custom:organisation=custom:org,nickname=preferred_username",
                 [TriggerSettingNames.LegacySubAttribute] = "custom:old_sub",

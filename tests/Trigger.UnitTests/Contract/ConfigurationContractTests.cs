@@ -2,6 +2,8 @@ using Trigger.Contract;
 using Trigger.Function.Configuration;
 using Trigger.Infra.Configuration;
 using Trigger.Infra.Stacks;
+using Trigger.Migration.Decisions;
+using Trigger.Migration.Ports;
 using Trigger.Testing;
 
 namespace Trigger.UnitTests.Function;
@@ -48,19 +50,22 @@ public sealed class ConfigurationContractTests
         Assert.Equal(migration.OldPool.ClientSecretArn, settings.OldClientSecretArn);
         Assert.Equal(migration.OldPool.CrossAccountRole?.RoleArn, settings.OldRoleArn);
         Assert.Equal(migration.OldPool.CrossAccountRole?.ExternalId, settings.OldExternalId);
+        // The new pool's aliases, custom attributes and policy come from the pool itself (DescribeUserPool) unless
+        // overridden: compare what the function runs with once it has read the pool the configuration describes.
+        var pool = ProfileOf(migration.NewPool);
+        var running = settings.Migration.For(pool);
         var expectedAliases = migration.FunctionSettings.AliasAttributes
-            ?? (migration.NewPool is CreatedNewPoolSettings created ? SignInAliasNames.SettingFor(created.SignInAliases) : null)
-            ?? SignInAliasNames.All;
-        Assert.Equal(expectedAliases, settings.Migration.AliasAttributes);
+            ?? (pool.SignInAttributes.Count > 0 ? pool.SignInAttributes : SignInAliasNames.All);
+        Assert.Equal(expectedAliases, running.AliasAttributes);
         Assert.Equal(
             migration.FunctionSettings.AttributeRenames.OrderBy(p => p.Key, StringComparer.Ordinal),
             settings.Migration.Attributes.Renames.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(
             migration.NewPool.CustomAttributeNames.Select(n => "custom:" + n).Order(StringComparer.Ordinal),
-            settings.Migration.Attributes.NewCustomAttributes.Order(StringComparer.Ordinal));
+            running.Attributes.NewCustomAttributes.Order(StringComparer.Ordinal));
         Assert.Equal(migration.FunctionSettings.LegacySubAttribute, settings.Migration.Attributes.LegacySubAttribute);
         // One password-policy type: what the CDK app configured is what the function checks.
-        Assert.Equal(migration.NewPool.KnownPasswordPolicy, settings.Migration.NewPasswordPolicy);
+        Assert.Equal(migration.NewPool.KnownPasswordPolicy, running.NewPasswordPolicy);
         Assert.Equal(
             (migration.FunctionSettings.WeakPasswordAction ?? Trigger.Infra.Configuration.WeakPasswordAction.Reset).ToString(),
             settings.Migration.WeakPasswordAction.ToString());
@@ -83,6 +88,15 @@ public sealed class ConfigurationContractTests
         Assert.Contains(migrations, m => m.FunctionSettings.AttributeRenames.Count > 0);
         Assert.Contains(migrations, m => m.FunctionSettings.WeakPasswordAction is not null);
     }
+
+    // What DescribeUserPool reports of the new pool the configuration describes.
+    private static NewPoolProfile ProfileOf(NewPoolSettings newPool) => new()
+    {
+        Names = NameRule.CaseInsensitive,
+        CustomAttributes = newPool.CustomAttributeNames.Select(n => "custom:" + n).ToHashSet(StringComparer.Ordinal),
+        SignInAttributes = newPool is CreatedNewPoolSettings created ? [.. SignInAliasNames.All.Where(created.SignInAliases.Contains)] : [],
+        PasswordPolicy = newPool.KnownPasswordPolicy,
+    };
 
     private static IReadOnlyList<MigrationSettings> ReadMigrations() =>
         MigrationConfigReader.ReadFile(Path.Combine(NodeTools.FindRepositoryRoot(), "infra", "migrations.jsonc")).Migrations;

@@ -30,6 +30,17 @@ public sealed class PasswordPolicySettingTests
     }
 
     [Theory]
+    [InlineData(8, true, true, true, true, "min=8,lowercase,uppercase,numbers,symbols")]
+    [InlineData(6, false, false, false, false, "min=6")]
+    [InlineData(99, false, true, false, true, "min=99,uppercase,symbols")]
+    [InlineData(10, true, false, true, false, "min=10,lowercase,numbers")]
+    public void ToSetting_Policy_ListsTheMinimumAndOnlyTheRequiredClasses(
+        int minLength, bool lowercase, bool uppercase, bool digits, bool symbols, string expected)
+    {
+        Assert.Equal(expected, new PasswordPolicy(minLength, lowercase, uppercase, digits, symbols).ToSetting());
+    }
+
+    [Theory]
     [InlineData("min=5,lowercase", "min=5")]
     [InlineData("min=8,digits", "digits")]
     [InlineData("lowercase,uppercase", null)]

@@ -10,6 +10,7 @@ using Trigger.Cli.Options;
 using Trigger.Cli.Output;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Cli.Pacing;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.FoldIndex;
 
@@ -21,7 +22,7 @@ namespace Trigger.Cli.Commands.FoldIndex;
 internal static class IndexCommand
 {
     private const string Description =
-        "Build the fold index (MIGRATION_FOLD_INDEX_TABLE) from a snapshot written by export: each username, email and "
+        $"Build the fold index ({TriggerSettingNames.FoldIndexTable}) from a snapshot written by export: each username, email and "
         + "preferred_username folded to lowercase, to the old users that own it. Paced, resumable; lists the conflicts.";
 
     /// <summary>A new on-demand table sustains up to 4,000 writes a second (DynamoDB developer guide, "Initial throughput"); stay under it.</summary>
@@ -37,7 +38,7 @@ internal static class IndexCommand
         };
         var table = new Option<string>("--table")
         {
-            Description = "The DynamoDB table (the stack's FoldIndexTable output; the function's MIGRATION_FOLD_INDEX_TABLE).",
+            Description = $"The DynamoDB table (the stack's FoldIndexTable output; the function's {TriggerSettingNames.FoldIndexTable}).",
             HelpName = "name",
             Required = true,
         };

@@ -1,3 +1,5 @@
+using Trigger.Contract;
+
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
@@ -89,7 +91,7 @@ internal static class AppClientChecks
                     Severity.Blocking,
                     Area,
                     $"The old pool has no app client {id}.",
-                    "Check --old-client-id: it is the client the trigger signs in through (MIGRATION_OLD_CLIENT_ID).");
+                    $"Check --old-client-id: it is the client the trigger signs in through ({TriggerSettingNames.OldClientId}).");
                 yield break;
             }
 
@@ -121,7 +123,7 @@ internal static class AppClientChecks
                 input.OldClients.Count == 0
                     ? "The old pool has no app client; the trigger needs one with ADMIN_USER_PASSWORD_AUTH to check passwords."
                     : $"No app client of the old pool allows ADMIN_USER_PASSWORD_AUTH ({Names(input.OldClients)}), the flow the trigger checks passwords with.",
-                "Create an app client in the old pool with ALLOW_ADMIN_USER_PASSWORD_AUTH (no secret is simplest) and give it to the trigger as MIGRATION_OLD_CLIENT_ID.");
+                $"Create an app client in the old pool with ALLOW_ADMIN_USER_PASSWORD_AUTH (no secret is simplest) and give it to the trigger as {TriggerSettingNames.OldClientId}.");
         }
         else if (candidates.All(c => c.HasClientSecret) && !input.OldClientSecretArnGiven)
         {
@@ -134,7 +136,7 @@ internal static class AppClientChecks
         Severity.Warning,
         "old-pool-client",
         $"App client {clients} of the old pool has a client secret: the trigger must send a SECRET_HASH and needs the secret.",
-        "Store the secret in Secrets Manager and set MIGRATION_OLD_CLIENT_SECRET_ARN (pass it here as --old-client-secret-arn), or use a client without a secret.");
+        $"Store the secret in Secrets Manager and set {TriggerSettingNames.OldClientSecretArn} (pass it here as --old-client-secret-arn), or use a client without a secret.");
 
     private static string Name(Trigger.Aws.Cognito.UserPoolClientType client) =>
         client.ClientName is { Length: > 0 } name ? $"{client.ClientId} ({name})" : client.ClientId ?? "?";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Trigger.Aws.Cognito;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Plan;
 
@@ -80,7 +81,7 @@ internal static class AttributeChecks
                 Severity.Warning,
                 Area,
                 $"The new pool requires {name}, which the old pool does not require, so old users may lack it; Cognito then migrates them with a default value.{evidence}",
-                $"Fill {source} in for old users before the window, or map another attribute onto {name} with MIGRATION_ATTRIBUTE_RENAMES.");
+                $"Fill {source} in for old users before the window, or map another attribute onto {name} with {TriggerSettingNames.AttributeRenames}.");
         }
     }
 
@@ -101,7 +102,7 @@ internal static class AttributeChecks
             severity,
             Area,
             $"{source} but {lacks}: the trigger drops it and those values are lost.{evidence}",
-            $"Add {target} to the new pool (AddCustomAttributes, type {dataType ?? "as in the old pool"}), or map it to an existing attribute with --attribute-renames and MIGRATION_ATTRIBUTE_RENAMES.");
+            $"Add {target} to the new pool (AddCustomAttributes, type {dataType ?? "as in the old pool"}), or map it to an existing attribute with --attribute-renames and {TriggerSettingNames.AttributeRenames}.");
     }
 
     private static IEnumerable<Finding> Compare(string name, string target, SchemaAttributeType oldAttribute, SchemaAttributeType newAttribute)
@@ -116,7 +117,7 @@ internal static class AttributeChecks
                 Severity.Blocking,
                 Area,
                 $"{label} is {oldType} in the old pool but {newType} in the new pool: values that do not fit fail the whole migration of their user.",
-                $"A custom attribute's type cannot change: add a new {oldType} attribute to the new pool and map {name} onto it with MIGRATION_ATTRIBUTE_RENAMES.");
+                $"A custom attribute's type cannot change: add a new {oldType} attribute to the new pool and map {name} onto it with {TriggerSettingNames.AttributeRenames}.");
             yield break;
         }
 
@@ -128,7 +129,7 @@ internal static class AttributeChecks
                 Severity.Blocking,
                 Area,
                 $"{label} accepts less in the new pool ({narrower}): Cognito refuses a value outside the new constraints and the user's whole migration fails.",
-                $"Constraints cannot change after creation: add an attribute with the old pool's constraints to the new pool and map {name} onto it with MIGRATION_ATTRIBUTE_RENAMES.");
+                $"Constraints cannot change after creation: add an attribute with the old pool's constraints to the new pool and map {name} onto it with {TriggerSettingNames.AttributeRenames}.");
         }
 
         if (oldAttribute.Mutable != false && newAttribute.Mutable == false)
@@ -138,7 +139,7 @@ internal static class AttributeChecks
                 Severity.Warning,
                 Area,
                 $"{label} can change in the old pool but not in the new pool: it is set once at migration and users or apps cannot update it afterwards.",
-                $"Accept it, or add a mutable attribute to the new pool and map {name} onto it with MIGRATION_ATTRIBUTE_RENAMES.");
+                $"Accept it, or add a mutable attribute to the new pool and map {name} onto it with {TriggerSettingNames.AttributeRenames}.");
         }
 
         if ((oldAttribute.DeveloperOnlyAttribute ?? false) != (newAttribute.DeveloperOnlyAttribute ?? false))

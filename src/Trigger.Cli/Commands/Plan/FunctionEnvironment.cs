@@ -4,7 +4,7 @@ using Trigger.Contract;
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>One environment variable of the trigger function, as the plan derives it from the pools.</summary>
-/// <param name="Name">For example <c>MIGRATION_NEW_PASSWORD_POLICY</c>.</param>
+/// <param name="Name">For example <c>MIGRATION_OLD_CLIENT_ID</c>.</param>
 /// <param name="Value">Its value, or a placeholder in angle brackets when the plan cannot know it.</param>
 internal sealed record EnvironmentSetting(string Name, string Value);
 
@@ -43,31 +43,14 @@ internal static class FunctionEnvironment
             }
         }
 
-        // The names a user may type are the new pool's: the trigger looks each one up in the old pool,
-        // whether or not the old pool let anyone sign in with it (ListUsers filters on all three in any pool).
-        // The trigger's default is all three, so the setting is printed only when it narrows that; a new
-        // pool with no alias keeps the default, as the variable has no way to say "none".
-        if (SignInAliasNames.SettingFor(SignInNames.Of(input.NewPool).Attributes) is { } aliases)
-        {
-            settings.Add(new(TriggerSettingNames.AliasAttributes, SettingValues.FormatList(aliases)));
-        }
-
+        // Not the new pool's sign-in aliases, custom attributes or password policy: the function reads those of
+        // the pool itself (DescribeUserPool), and a value written here would freeze them (a custom attribute
+        // added later would be dropped). Their variables are overrides, and plan takes none.
         if (input.Renames.Count > 0)
         {
             settings.Add(new(TriggerSettingNames.AttributeRenames, SettingValues.FormatRenames(input.Renames)));
         }
 
-        var custom = (input.NewPool.SchemaAttributes ?? [])
-            .Select(a => a.Name)
-            .OfType<string>()
-            .Where(n => n.StartsWith("custom:", StringComparison.Ordinal))
-            .ToList();
-        if (custom.Count > 0)
-        {
-            settings.Add(new(TriggerSettingNames.NewCustomAttributes, SettingValues.FormatList(custom)));
-        }
-
-        settings.Add(new(TriggerSettingNames.NewPasswordPolicy, PasswordRules.Of(input.NewPool).ToSetting()));
         if (input.FoldIndexTable is { } foldIndex)
         {
             settings.Add(new(TriggerSettingNames.FoldIndexTable, foldIndex));

@@ -23,11 +23,11 @@ internal static class PlanCommand
 
     public static Command Create(CommonOptions options, CliHost host)
     {
-        var oldClientId = ClientIdOption("--old-client-id", "The old pool's app client the trigger signs in through (MIGRATION_OLD_CLIENT_ID); default: look at every client.");
+        var oldClientId = ClientIdOption("--old-client-id", $"The old pool's app client the trigger signs in through ({TriggerSettingNames.OldClientId}); default: look at every client.");
         var newClientId = ClientIdOption("--new-client-id", "Check only this app client of the new pool; default: every client.");
         var oldClientSecretArn = new Option<string>("--old-client-secret-arn")
         {
-            Description = "The Secrets Manager secret that holds the old client's secret (MIGRATION_OLD_CLIENT_SECRET_ARN), when it has one.",
+            Description = $"The Secrets Manager secret that holds the old client's secret ({TriggerSettingNames.OldClientSecretArn}), when it has one.",
             HelpName = "arn",
         };
         oldClientSecretArn.Validators.Add(result =>
@@ -48,14 +48,14 @@ internal static class PlanCommand
         };
         var renames = new Option<IReadOnlyDictionary<string, string>>("--attribute-renames")
         {
-            Description = "old=new pairs, comma-separated, as the function's MIGRATION_ATTRIBUTE_RENAMES (e.g. custom:tenant=custom:org).",
+            Description = $"old=new pairs, comma-separated, as the function's {TriggerSettingNames.AttributeRenames} (e.g. custom:tenant=custom:org).",
             HelpName = "old=new,...",
             CustomParser = ParseRenames,
         };
         var strict = new Option<bool>("--strict") { Description = "Exit with 1 on warnings too, not only on blocking findings." };
         var foldIndexTable = new Option<string>("--fold-index-table")
         {
-            Description = "The fold index table the function reads (MIGRATION_FOLD_INDEX_TABLE), for a case-sensitive old pool moving into a case-insensitive new one.",
+            Description = $"The fold index table the function reads ({TriggerSettingNames.FoldIndexTable}), for a case-sensitive old pool moving into a case-insensitive new one.",
             HelpName = "table",
         };
         var syncState = new Option<string>("--sync-state")
@@ -289,7 +289,7 @@ internal static class PlanCommand
         pool.EstimatedNumberOfUsers,
         SignInNames.Of(pool).Describe(),
         pool.MfaConfiguration ?? "OFF",
-        PasswordRules.Of(pool).ToSetting(),
+        SecurityChecks.PolicyOf(pool).ToSetting(),
         pool.LambdaConfig?.UserMigration,
         pool.LambdaConfig?.PreSignUp);
 
@@ -317,21 +317,13 @@ internal static class PlanCommand
     private static IReadOnlyDictionary<string, string> ParseRenames(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        switch (SettingValues.ParseRenames(text, out var renames, out var culprit))
+        // Worded as the function words its refusal of the same value at start-up.
+        var problem = SettingValues.ParseRenames(text, out var renames, out var culprit);
+        if (SettingValues.DescribeRenamesProblem("--attribute-renames", problem, culprit) is { } error)
         {
-            case RenamesProblem.NotPairs:
-                result.AddError($"--attribute-renames takes old=new pairs separated by commas, each old name once; '{culprit}' is not one.");
-                return renames;
-            case RenamesProblem.ReservedTarget:
-                // The function refuses the same value at start-up (MIGRATION_ATTRIBUTE_RENAMES).
-                result.AddError($"--attribute-renames cannot rename to the reserved attribute '{culprit}'.");
-                return renames;
-            case RenamesProblem.Forbidden:
-                result.AddError($"--attribute-renames {culprit}.");
-                return renames;
+            result.AddError(error);
         }
-
-        if (renames.Count == 0)
+        else if (renames.Count == 0)
         {
             result.AddError("--attribute-renames needs at least one old=new pair.");
         }

@@ -1,12 +1,14 @@
 using Trigger.Aws.Cognito;
 using Trigger.Aws.PoolAdapters;
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
+
 namespace Trigger.Cli.Commands.Plan;
 
 /// <summary>
 /// MFA, passwords and the old pool's threat protection. TOTP secrets cannot be read from the old pool, so TOTP users start over;
 /// Cognito does not apply the new pool's password policy to a migrated password, so the trigger
-/// must check it (MIGRATION_NEW_PASSWORD_POLICY) and send weak ones to RESET_REQUIRED.
+/// checks it (read from the new pool) and sends weak ones to RESET_REQUIRED.
 /// </summary>
 internal static class SecurityChecks
 {
@@ -58,7 +60,7 @@ internal static class SecurityChecks
                     "mfa-not-carried",
                     Severity.Warning,
                     "mfa",
-                    $"{uncarried} of the {sample.Count} {source} old users have a second factor the new pool cannot carry (an authenticator app, email codes, or SMS without a verified phone number): the trigger migrates them RESET_REQUIRED (MIGRATION_UNCARRIED_MFA_ACTION=reset), or refuses them without a verified contact.{blindSpot}",
+                    $"{uncarried} of the {sample.Count} {source} old users have a second factor the new pool cannot carry (an authenticator app, email codes, or SMS without a verified phone number): the trigger migrates them RESET_REQUIRED ({TriggerSettingNames.UncarriedMfaAction}=reset), or refuses them without a verified contact.{blindSpot}",
                     "Tell these users they will reset their password at the first sign-in and enrol their second factor again, or have SMS users verify their phone number in the old pool first.");
             }
         }
@@ -73,18 +75,58 @@ internal static class SecurityChecks
                 "Set the old pool's threat protection to AUDIT for the migration window, or exempt the migration app client.");
         }
 
-        var oldRules = PasswordRules.Of(input.OldPool);
-        var newRules = PasswordRules.Of(input.NewPool);
-        var stricter = newRules.StricterThan(oldRules);
+        var oldPolicy = PolicyOf(input.OldPool);
+        var newPolicy = PolicyOf(input.NewPool);
+        var stricter = StricterRules(newPolicy, oldPolicy);
         if (stricter.Count > 0)
         {
             yield return new Finding(
                 "password-policy",
                 Severity.Warning,
                 "passwords",
-                $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED (MIGRATION_WEAK_PASSWORD_ACTION=reset), so those users must reset.",
-                $"Set MIGRATION_NEW_PASSWORD_POLICY={newRules.ToSetting()} on the function, or relax the new pool's policy to the old one's.");
+                $"The new pool's password policy also asks for {string.Join(", ", stricter)}. Cognito does not check migrated passwords against it: the trigger does, and passwords that fail it land in RESET_REQUIRED ({TriggerSettingNames.WeakPasswordAction}=reset), so those users must reset.",
+                // Not "set MIGRATION_NEW_PASSWORD_POLICY": the function reads the new pool's policy itself, and the
+                // override would freeze it.
+                $"Nothing to set on the function: it checks the new pool's own policy ({newPolicy.ToSetting()}). Tell those users they will reset at the first sign-in, or relax the new pool's policy to the old one's.");
         }
+    }
+
+    /// <summary>
+    /// The password policy of <paramref name="pool"/>, Cognito's default (8 characters and all four classes, API
+    /// reference, PasswordPolicyType) when it reports none.
+    /// </summary>
+    internal static PasswordPolicy PolicyOf(UserPoolType pool) => PoolPasswordPolicy.Of(pool) ?? PasswordPolicy.CognitoDefault;
+
+    // The rules of the newer policy that the older one does not ask for, in words.
+    private static List<string> StricterRules(PasswordPolicy newer, PasswordPolicy older)
+    {
+        var rules = new List<string>();
+        if (newer.MinimumLength > older.MinimumLength)
+        {
+            rules.Add($"at least {newer.MinimumLength} characters (old pool: {older.MinimumLength})");
+        }
+
+        if (newer.RequireLowercase && !older.RequireLowercase)
+        {
+            rules.Add("a lowercase letter");
+        }
+
+        if (newer.RequireUppercase && !older.RequireUppercase)
+        {
+            rules.Add("an uppercase letter");
+        }
+
+        if (newer.RequireNumbers && !older.RequireNumbers)
+        {
+            rules.Add("a number");
+        }
+
+        if (newer.RequireSymbols && !older.RequireSymbols)
+        {
+            rules.Add("a symbol");
+        }
+
+        return rules;
     }
 
     // The trigger's own rule (MigrationRules.LosesMfa), on what the sample shows of the user's methods.

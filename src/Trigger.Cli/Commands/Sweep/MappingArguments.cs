@@ -17,10 +17,10 @@ internal static class MappingArguments
     /// and <c>--legacy-sub-attribute</c> (described by <paramref name="legacySubDescription"/>), for <see cref="ParseOrFail"/>.
     /// </summary>
     public static (Option<string> Renames, Option<string> Custom, Option<string> LegacySub) CreateOptions(string customDefault, string legacySubDescription) => (
-        new Option<string>("--attribute-renames") { Description = "old=new pairs, comma-separated, as MIGRATION_ATTRIBUTE_RENAMES.", HelpName = "pairs" },
+        new Option<string>("--attribute-renames") { Description = $"old=new pairs, comma-separated, as {TriggerSettingNames.AttributeRenames}.", HelpName = "pairs" },
         new Option<string>("--new-custom-attributes")
         {
-            Description = $"custom:a,custom:b, as MIGRATION_NEW_CUSTOM_ATTRIBUTES (default: {customDefault}).",
+            Description = $"custom:a,custom:b, as {TriggerSettingNames.NewCustomAttributes} (default: {customDefault}).",
             HelpName = "names",
         },
         new Option<string>("--legacy-sub-attribute") { Description = legacySubDescription, HelpName = "name" });

@@ -4,6 +4,7 @@ using Trigger.Cli.Exits;
 using Trigger.Cli.Hosting;
 using Trigger.Cli.Options;
 using Trigger.Cli.Output;
+using Trigger.Contract;
 using Trigger.Migration.Decisions;
 
 namespace Trigger.Cli.Commands.Sweep;
@@ -50,7 +51,7 @@ internal static class SweepCommand
         var listRate = Rate("--list-rate", "ListUsers pages per second on the old pool (UserList: 30, not adjustable).", 5);
         var groupRate = Rate("--group-rate", "AdminAddUserToGroup calls per second on the new pool (UserResourceUpdate: 25, not adjustable).", 10);
         var concurrency = new Option<int>("--concurrency") { Description = "Users handled at the same time.", DefaultValueFactory = _ => 8, HelpName = "n" };
-        var (renames, custom, legacySub) = MappingArguments.CreateOptions("the new pool's schema", "A custom attribute receiving the old sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE.");
+        var (renames, custom, legacySub) = MappingArguments.CreateOptions("the new pool's schema", $"A custom attribute receiving the old sub, as {TriggerSettingNames.LegacySubAttribute}.");
         var allowDropped = new Option<bool>("--allow-dropped-attributes")
         {
             Description = "Create users whose attributes the new schema lacks (dropped, named in the report). Default: report them, create nothing.",
@@ -146,7 +147,7 @@ internal static class SweepCommand
         var sweepKey = host.Environment.Get(SweepKeyVariable) is { Length: > 0 } key ? key : null;
         if (sweepKey is { Length: < SweepProof.MinimumKeyLength })
         {
-            throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's MIGRATION_SWEEP_KEY_SECRET_ARN secret).", ExitCodes.Usage);
+            throw new CliFailure($"{SweepKeyVariable} must be at least {SweepProof.MinimumKeyLength} characters (the value in the function's {TriggerSettingNames.SweepKeySecretArn} secret).", ExitCodes.Usage);
         }
 
         return sweepKey;

@@ -4,6 +4,7 @@ using Trigger.Cli.Hosting;
 using Trigger.Cli.Options;
 using Trigger.Cli.Output;
 using Trigger.Cli.Commands.Sweep;
+using Trigger.Contract;
 
 namespace Trigger.Cli.Commands.Sync;
 
@@ -35,7 +36,7 @@ internal static class SyncCommand
         var updateRate = SweepCommand.Rate("--update-rate", "Attribute updates, enables, disables, deletions and password steps per second on the standby (UserUpdate: 25, not adjustable).", 5);
         var (renames, custom, legacySub) = MappingArguments.CreateOptions(
             "the standby's schema",
-            "A custom attribute holding the primary's sub, as MIGRATION_LEGACY_SUB_ATTRIBUTE; recommended: it proves a standby user is the primary's whatever their addresses.");
+            $"A custom attribute holding the primary's sub, as {TriggerSettingNames.LegacySubAttribute}; recommended: it proves a standby user is the primary's whatever their addresses.");
 
         var command = new Command("sync", Description).WithNotes(
             "0 the standby is current, no findings; 1 failed or unmappable users (see the report), or the pass stopped (run again to resume); 2 bad usage, nothing written.",

@@ -133,13 +133,21 @@ public sealed class PlanChecksTests
     }
 
     [Fact]
-    public void FunctionEnvironment_NewPoolAddsPreferredUsername_LooksNamesUpByTheNewPoolsAliases()
+    public void FunctionEnvironment_NewPoolWithAliasesCustomAttributesAndPolicy_LeavesAllThreeToThePool()
     {
-        var input = CreateInput(newPool: Pool() with { AliasAttributes = ["preferred_username", "email"] });
+        var input = CreateInput(newPool: Pool() with
+        {
+            AliasAttributes = ["preferred_username", "email"],
+            Policies = Policy(12, symbols: true),
+        });
 
         var settings = FunctionEnvironment.Derive(input, new PoolTarget(PoolSide.Old, "eu-west-1_Old1", null, null), "eu-west-1", null);
 
-        Assert.Contains(new EnvironmentSetting(TriggerSettingNames.AliasAttributes, "email,preferred_username"), settings);
+        // The function reads these of the new pool itself; written here, they would freeze its values.
+        var names = settings.Select(s => s.Name).ToList();
+        Assert.DoesNotContain(TriggerSettingNames.AliasAttributes, names);
+        Assert.DoesNotContain(TriggerSettingNames.NewCustomAttributes, names);
+        Assert.DoesNotContain(TriggerSettingNames.NewPasswordPolicy, names);
     }
 
     [Fact]
@@ -161,7 +169,7 @@ public sealed class PlanChecksTests
     }
 
     [Fact]
-    public void Evaluate_StricterNewPasswordPolicy_NamesEachNewRuleAndTheSetting()
+    public void Evaluate_StricterNewPasswordPolicy_NamesEachNewRuleAndThePolicyTheFunctionChecks()
     {
         var input = CreateInput(
             oldPool: Pool() with { Policies = Policy(8, symbols: false) },
@@ -171,7 +179,9 @@ public sealed class PlanChecksTests
 
         Assert.Equal("password-policy", finding.Code);
         Assert.Contains("at least 12 characters (old pool: 8), a symbol", finding.Message, StringComparison.Ordinal);
-        Assert.Contains($"{TriggerSettingNames.NewPasswordPolicy}=min=12,lowercase,uppercase,numbers,symbols", finding.Fix, StringComparison.Ordinal);
+        // The function reads the new pool's policy itself: the fix names it and does not ask for the override.
+        Assert.Contains("min=12,lowercase,uppercase,numbers,symbols", finding.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(TriggerSettingNames.NewPasswordPolicy, finding.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
