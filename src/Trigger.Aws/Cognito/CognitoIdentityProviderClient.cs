@@ -166,6 +166,10 @@ public sealed class CognitoIdentityProviderClient : ICognitoIdentityProvider
         _client.SendAsync("AdminAddUserToGroup", request, _json.AdminAddUserToGroupRequest, _json.AdminAddUserToGroupResponse, [], cancellationToken);
 
     /// <inheritdoc />
+    public Task<AdminRemoveUserFromGroupResponse> AdminRemoveUserFromGroupAsync(AdminRemoveUserFromGroupRequest request, CancellationToken cancellationToken = default) =>
+        _client.SendAsync("AdminRemoveUserFromGroup", request, _json.AdminRemoveUserFromGroupRequest, _json.AdminRemoveUserFromGroupResponse, [], cancellationToken);
+
+    /// <inheritdoc />
     public Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) =>
         _client.SendAsync(
             "AdminUpdateUserAttributes",

@@ -1,7 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Clients;
-using Trigger.Cli.Exits;
 using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Groups;
@@ -82,30 +81,8 @@ internal static class MembershipCopy
     private static async Task<HashSet<string>?> MembersAsync(PoolConnection pool, string group, CancellationToken cancellationToken)
     {
         using var pace = new ListingPace(PagesPerSecond);
-        var members = new HashSet<string>(StringComparer.Ordinal);
-        string? token = null;
-        try
-        {
-            do
-            {
-                await pace.WaitAsync(cancellationToken);
-                var page = await pool.Client.ListUsersInGroupAsync(
-                    new ListUsersInGroupRequest { UserPoolId = pool.PoolId, GroupName = group, Limit = 60, NextToken = token }, cancellationToken);
-                members.UnionWith((page.Users ?? []).Select(u => u.Username).OfType<string>());
-                if (page.NextToken is not null && page.NextToken == token)
-                {
-                    throw new CliFailure($"ListUsersInGroup on the {pool.Target.SideName} pool {pool.PoolId} returned the same page token twice; stopping.");
-                }
-
-                token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
-            }
-            while (token is not null);
-        }
-        catch (ResourceNotFoundException)
-        {
-            return null;
-        }
-
-        return members;
+        var members = await PoolGroups.MembersAsync(
+            pool.Client, pool.PoolId, pool.Target.SideName, group, token => new ValueTask(pace.WaitAsync(token)), cancellationToken);
+        return members is null ? null : new HashSet<string>(members, StringComparer.Ordinal);
     }
 }
