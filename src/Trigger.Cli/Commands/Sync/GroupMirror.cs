@@ -83,6 +83,12 @@ internal sealed class GroupMirror(
         foreach (var group in comparison.Where(c => doneThrough is null || string.CompareOrdinal(c.Old.GroupName, doneThrough) > 0))
         {
             var name = group.Old.GroupName!;
+            if (group.State != GroupState.Missing && pending.Take(name, GroupCreated, name))
+            {
+                // The killed run created it and was stopped before recording it: counted once, now.
+                await record(Entry(name, name, GroupCreated, null, "made by an interrupted run"));
+            }
+
             var there = group.State != GroupState.Missing || await CreateAsync(group, pending, cancellationToken);
             if (there)
             {
