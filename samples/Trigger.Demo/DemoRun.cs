@@ -8,7 +8,7 @@ using Trigger.Testing;
 
 namespace Trigger.Demo;
 
-/// <summary>The whole demo: set up, five acts, clean up, one summary line. Returns the process exit code.</summary>
+/// <summary>The whole demo: set up, six acts, clean up, one summary line. Returns the process exit code.</summary>
 internal static class DemoRun
 {
     public const int Success = 0;
@@ -48,6 +48,7 @@ internal static class DemoRun
             await SecondSignIns.RunAsync(context, migrated);
             await SignUps.RunAsync(context);
             await Sweep.RunAsync(context, migrated);
+            await Groups.RunAsync(context);
             FunctionSummary.Run(context);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -104,6 +105,6 @@ internal static class DemoRun
         var refused = signIns.Count - migrated;
         var signUps = seeds.Traffic.SignUps;
         return $"{migrated} migrated at first sign-in, {refused} refused, second sign-ins without the function, " +
-               $"{signUps.Count(s => s.Expect.Function == "refused")} of {signUps.Count} sign-ups refused by the guard, the stragglers swept; {checks.Passed} checks";
+               $"{signUps.Count(s => s.Expect.Function == "refused")} of {signUps.Count} sign-ups refused by the guard, the stragglers swept, an admin's groups carried; {checks.Passed} checks";
     }
 }

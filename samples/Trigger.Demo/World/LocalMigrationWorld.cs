@@ -176,6 +176,9 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
     /// <summary>The emulators' working folders (their data), to check they are gone after disposal.</summary>
     public IReadOnlyList<string> EmulatorFolders => [.. new[] { _oldServer, _newServer }.OfType<CognitoLocalServer>().Select(s => s.WorkingDirectory)];
 
+    /// <summary>The function's running process, if the bridge started one (before disposal).</summary>
+    public int? FunctionProcessId => _bridge?.RuntimeProcessId;
+
     /// <summary>The function executable the bridge runs, to check no copy of it is left after disposal.</summary>
     public string? FunctionPath { get; private set; }
 
