@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
 using Trigger.Testing;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
-using Trigger.Testing.Decorators;
 
 namespace Trigger.Cli.Tests.Commands.Sync;
 
@@ -328,10 +327,8 @@ public sealed class SyncGroupsOnFakeTests
     }
 
     /// <summary>Stops dead (a kill -9) right after the n-th group write reached the standby.</summary>
-    private sealed class KillAfterGroupWrites(ICognitoIdentityProvider inner, CrashSwitch crash, int killAfter) : ForwardingCognito(inner)
+    private sealed class KillAfterGroupWrites(ICognitoIdentityProvider inner, CrashSwitch crash, int killAfter) : KillAfterWrites(inner, crash, killAfter)
     {
-        private int _writes;
-
         public override Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, CancellationToken cancellationToken = default) =>
             WriteAsync(() => base.CreateGroupAsync(request, cancellationToken));
 
@@ -346,19 +343,5 @@ public sealed class SyncGroupsOnFakeTests
 
         public override Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, CancellationToken cancellationToken = default) =>
             Alive(() => base.ListUsersInGroupAsync(request, cancellationToken));
-
-        private async Task<T> WriteAsync<T>(Func<Task<T>> write)
-        {
-            var answer = await Alive(write);
-            if (Interlocked.Increment(ref _writes) == killAfter)
-            {
-                crash.Trip();
-                throw new SimulatedCrashException();
-            }
-
-            return answer;
-        }
-
-        private Task<T> Alive<T>(Func<Task<T>> call) => crash.Tripped ? throw new SimulatedCrashException() : call();
     }
 }
