@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Trigger.Demo.App;
 using Trigger.Demo.Function;
@@ -30,16 +31,15 @@ internal static class Groups
     private const string SharedGroup = "admins";
     private const string MissingGroup = "auditors";
 
-    public static async Task RunAsync(DemoContext c)
+    /// <summary>
+    /// Starts this act's world (two emulators, the function, the groups) in the background, so that it is ready
+    /// by the time the acts before are done; prints nothing. A world that fails to start is stopped again.
+    /// </summary>
+    public static async Task<LocalMigrationWorld> StartWorldAsync(CancellationToken ct)
     {
-        c.Out.Section("6. Groups: an administrator keeps their groups (PostAuthentication, cognito-migrate groups)");
-        var ct = c.CancellationToken;
         var world = new LocalMigrationWorld { AttachPostAuthentication = true };
-        var printed = new List<string>();
-        var functionProcesses = new List<int>();
         try
         {
-            c.Out.Start("  · its own world  ");
             await world.StartOldPoolAsync(OldPool, ct);
             await world.OldPool.CreateGroupAsync(world.OldPoolId, SharedGroup, "Administrators", 1, ct);
             await world.OldPool.CreateGroupAsync(world.OldPoolId, MissingGroup, "Read-only audit access", 5, ct);
@@ -48,10 +48,45 @@ internal static class Groups
             await world.StartFunctionAsync(await FunctionArtifact.GetPublishedAsync(ct), ct);
             await world.StartNewPoolAsync(ct);
             await world.NewPool.CreateGroupAsync(world.NewPoolId, SharedGroup, "Administrators", 1, ct);
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops a world <see cref="RunAsync"/> never got to (an act before failed); its own failure to start is already reported.</summary>
+    public static async Task AbandonAsync(Task<LocalMigrationWorld> starting)
+    {
+        try
+        {
+            await (await starting).DisposeAsync();
+        }
+#pragma warning disable CA1031 // The act did not run; whatever stopped the demo is reported already.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // StartWorldAsync stopped what it had started.
+        }
+    }
+
+    /// <summary>Plays the act in the world <paramref name="starting"/> brings up, then stops it and checks nothing is left.</summary>
+    public static async Task RunAsync(DemoContext c, Task<LocalMigrationWorld> starting)
+    {
+        c.Out.Section("6. Groups: an administrator keeps their groups (PostAuthentication, cognito-migrate groups)");
+        var started = TimeProvider.System.GetTimestamp();
+        c.Out.Start("  · its own world  ");
+        var world = await starting;
+        var printed = new List<string>();
+        var functionProcesses = new List<int>();
+        try
+        {
             var log = new FunctionLog(world.Bridge);
             var app = new UserApp(world.NewPool, world.NewClient.ClientId);
             c.Out.Line($"old pool {world.OldPoolId}: '{Admin}' in {SharedGroup} and {MissingGroup}; new pool {world.NewPoolId}: {SharedGroup} only; " +
-                       "UserMigration, PreSignUp and PostAuthentication invoke the function");
+                       "UserMigration, PreSignUp and PostAuthentication invoke the function (started during the acts before; waited" + Took(started) + ")");
 
             await FirstSignInAsync(c, app, log);
             printed.Add(await DefinitionsAsync(c, world));
@@ -146,6 +181,9 @@ internal static class Groups
         Step(c, ok, $"'{Admin}' signs in again: cognito:groups [{string.Join(", ", groups)}], {oldPoolCalls} old-pool calls " +
                     "(PostAuthentication runs, finds nothing waiting, calls nobody)");
     }
+
+    private static string Took(long started) =>
+        string.Create(CultureInfo.InvariantCulture, $" {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s");
 
     private static void Step(DemoContext c, bool ok, string text) => c.Out.Note(text, indent: "    ", firstIndent: $"  {Checks.Mark(ok)} ");
 
