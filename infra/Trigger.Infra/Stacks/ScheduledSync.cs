@@ -24,8 +24,11 @@ namespace Trigger.Infra.Stacks;
 /// </summary>
 internal sealed class ScheduledSync : Construct
 {
-    /// <summary>What the task does on the primary: list, read one user, read the pool's schema.</summary>
-    internal static readonly string[] PrimaryActions = ["cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool"];
+    /// <summary>What the task does on the primary: list, read one user, read the pool's schema, list groups and their members.</summary>
+    internal static readonly string[] PrimaryActions =
+    [
+        "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup",
+    ];
 
     /// <summary>
     /// What the task does on the standby (docs/SYNC.md, IAM): no AdminDeleteUser, since the scheduled sync never runs
@@ -35,7 +38,8 @@ internal sealed class ScheduledSync : Construct
     [
         "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool", "cognito-idp:AdminCreateUser",
         "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminEnableUser",
-        "cognito-idp:AdminDisableUser",
+        "cognito-idp:AdminDisableUser", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup", "cognito-idp:CreateGroup",
+        "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup",
     ];
 
     /// <summary>With --legacy-sub-attribute, sync checks that the standby's clients may not write the attribute.</summary>

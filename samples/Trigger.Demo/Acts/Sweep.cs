@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Trigger.Aws;
-using Trigger.Cli;
-using Trigger.Cli.Hosting;
 using Trigger.Contract;
 using Trigger.Demo.Report;
 using Trigger.Demo.Seeds;
@@ -28,25 +24,15 @@ internal static class Sweep
         {
             string[] args =
             [
-                "sweep", "--old-pool-id", world.OldPoolId, "--old-endpoint-url", world.OldServer.Endpoint.ToString(), "--old-region", LocalRegion,
-                "--new-pool-id", world.NewPoolId, "--new-endpoint-url", world.NewServer.Endpoint.ToString(), "--new-region", LocalRegion,
+                "sweep", .. DemoCli.PoolArguments(world),
                 "--work-dir", work.FullName, "--rate", "20", "--password-rate", "20", "--yes", "--output", "json",
             ];
             c.Out.Note($"$ cognito-migrate sweep --old-pool-id {world.OldPoolId} --new-pool-id {world.NewPoolId} --yes --output json (+ endpoints, regions, work dir)");
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var host = new CliHost
-            {
-                Out = output,
-                Error = error,
-                Environment = ProcessEnvironmentVariables.Instance,
-                // cognito-local checks no signature; an operator's credentials come from --profile or the default chain.
-                Credentials = new BasicAWSCredentials("local", "local"),
-            };
-            var exit = await CliApp.RunAsync(args, host, c.CancellationToken);
+            var run = await DemoCli.RunAsync(args, c.CancellationToken);
+            var exit = run.ExitCode;
             var unproven = c.Seeds.OldPool.Users.Where(s => Expected(c, s, migratedNames) == Unproven).Select(s => s.Username).ToList();
             var expectedExit = unproven.Count > 0 ? 1 : 0;
-            c.Checks.Expect(exit == expectedExit, "cognito-migrate sweep", $"exit code {expectedExit}", $"{exit}: {LastLine(error.ToString())}");
+            c.Checks.Expect(exit == expectedExit, "cognito-migrate sweep", $"exit code {expectedExit}", $"{exit}: {run.LastErrorLine}");
             if (unproven.Count > 0)
             {
                 c.Out.Note($"{string.Join(", ", unproven)} migrated without a verified email or phone: nothing shows the new pool's user of that name is the same person "
@@ -94,8 +80,6 @@ internal static class Sweep
         }
     }
 
-    private const string LocalRegion = "us-east-1";
-
     // A migrated user the sweep cannot tell from a stranger holding the name (no verified contact, no legacy sub).
     private const string Unproven = "failed: NameTakenByAnotherUser";
 
@@ -122,6 +106,4 @@ internal static class Sweep
         c.Out.Note($"'{seed.Username}' tries the old password: {answer.Describe()} (cognito-local's words; Cognito answers NotAuthorizedException). Forgot-password: a code goes by {medium ?? "nothing"} " +
                    "to the verified contact the sweep carried over. Swept users cannot keep their password: that is why the sweep comes after the window.");
     }
-
-    private static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].Trim();
 }

@@ -13,12 +13,7 @@ internal sealed class UserApp(CognitoAdmin newPool, string clientId)
     {
         try
         {
-            var answer = await newPool.SendAsync("InitiateAuth", new JsonObject
-            {
-                ["AuthFlow"] = "USER_PASSWORD_AUTH",
-                ["ClientId"] = clientId,
-                ["AuthParameters"] = new JsonObject { ["USERNAME"] = signInName, ["PASSWORD"] = password },
-            }, cancellationToken);
+            var answer = await InitiateAsync(signInName, password, cancellationToken);
 
             // The tokens go no further than this line.
             if (answer["AuthenticationResult"] is not null)
@@ -36,6 +31,33 @@ internal sealed class UserApp(CognitoAdmin newPool, string clientId)
             return new AppAnswer(e.ErrorType, e.ServiceMessage);
         }
     }
+
+    /// <summary>
+    /// Signs in as <see cref="SignInAsync"/> does and reads the ID token's <c>cognito:groups</c>, what an app
+    /// authorises on; the token itself goes no further than this method.
+    /// </summary>
+    public async Task<(AppAnswer Answer, IReadOnlyList<string> Groups)> SignInReadingGroupsAsync(string signInName, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await InitiateAsync(signInName, password, cancellationToken);
+            return answer["AuthenticationResult"]?["IdToken"]?.GetValue<string>() is { } idToken
+                ? (AppAnswer.SignedIn, TokenClaims.Groups(idToken))
+                : (new AppAnswer("no tokens", "an answer without tokens"), []);
+        }
+        catch (CognitoApiException e)
+        {
+            return (new AppAnswer(e.ErrorType, e.ServiceMessage), []);
+        }
+    }
+
+    private Task<JsonObject> InitiateAsync(string signInName, string password, CancellationToken cancellationToken) =>
+        newPool.SendAsync("InitiateAuth", new JsonObject
+        {
+            ["AuthFlow"] = "USER_PASSWORD_AUTH",
+            ["ClientId"] = clientId,
+            ["AuthParameters"] = new JsonObject { ["USERNAME"] = signInName, ["PASSWORD"] = password },
+        }, cancellationToken);
 
     public async Task<AppAnswer> SignUpAsync(string username, string password, string email, CancellationToken cancellationToken)
     {

@@ -6,7 +6,12 @@ namespace Trigger.Demo.World;
 /// <summary>After disposal: is anything the demo started still there (a process, an emulator's data folder)? It must leave nothing behind.</summary>
 internal static class Leftovers
 {
-    public static IReadOnlyList<string> Find(LocalMigrationWorld world)
+    /// <summary>
+    /// What <paramref name="world"/> left behind. With <paramref name="functionProcessIds"/>, only those function
+    /// processes are looked for (another world may be running the same published file meanwhile); without, any
+    /// process running the function's file.
+    /// </summary>
+    public static IReadOnlyList<string> Find(LocalMigrationWorld world, IReadOnlyList<int>? functionProcessIds = null)
     {
         var left = new List<string>();
         foreach (var id in world.EmulatorProcessIds)
@@ -19,7 +24,11 @@ internal static class Leftovers
 
         left.AddRange(world.EmulatorFolders.Where(Directory.Exists).Select(folder => $"cognito-local's folder {folder}"));
 
-        if (world.FunctionPath is { } path)
+        if (functionProcessIds is not null)
+        {
+            left.AddRange(functionProcessIds.Where(IsRunning).Select(id => $"the function (pid {id})"));
+        }
+        else if (world.FunctionPath is { } path)
         {
             foreach (var process in Process.GetProcessesByName(Path.GetFileName(path)))
             {

@@ -35,6 +35,12 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
 
     public CognitoAdmin NewPool => _newPool ?? throw NotStarted("the new pool");
 
+    /// <summary>
+    /// Also makes the function the new pool's PostAuthentication trigger, the step that adds a migrated user's
+    /// groups (as <c>cognito-migrate enable</c> does by default). Then every sign-in invokes the function.
+    /// </summary>
+    public bool AttachPostAuthentication { get; init; }
+
     public string OldPoolId { get; private set; } = "";
 
     public string NewPoolId { get; private set; } = "";
@@ -121,6 +127,7 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
             LambdaEndpoint = Bridge.Endpoint,
             UserMigrationFunction = Bridge.FunctionName,
             PreSignUpFunction = Bridge.FunctionName,
+            PostAuthenticationFunction = AttachPostAuthentication ? Bridge.FunctionName : null,
         }, cancellationToken);
         _newPool = new CognitoAdmin(_newServer.Endpoint);
 
@@ -128,12 +135,18 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
         // standard endpoint, here cognito-local #2.
         _functionEnvironment["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"] = _newServer.Endpoint.ToString();
 
+        var triggers = new Dictionary<string, string> { ["UserMigration"] = Bridge.FunctionArn, ["PreSignUp"] = Bridge.FunctionArn };
+        if (AttachPostAuthentication)
+        {
+            triggers["PostAuthentication"] = Bridge.FunctionArn;
+        }
+
         NewPoolId = (await NewPool.CreatePoolAsync(new PoolSpec(NewPoolDesign.PoolName)
         {
             Schema = [.. NewPoolDesign.CustomAttributes.Select(name => new SchemaAttributeSpec(name))],
             AliasAttributes = NewPoolDesign.AliasAttributes,
             // What the real pool carries; cognito-local takes its triggers from its own config instead.
-            LambdaConfig = new Dictionary<string, string> { ["UserMigration"] = Bridge.FunctionArn, ["PreSignUp"] = Bridge.FunctionArn },
+            LambdaConfig = triggers,
         }, cancellationToken)).Id;
         NewClient = await NewPool.CreateAppClientAsync(NewPoolId, new AppClientSpec(NewPoolDesign.AppClientName)
         {
@@ -163,6 +176,9 @@ internal sealed class LocalMigrationWorld : IAsyncDisposable
 
     /// <summary>The emulators' working folders (their data), to check they are gone after disposal.</summary>
     public IReadOnlyList<string> EmulatorFolders => [.. new[] { _oldServer, _newServer }.OfType<CognitoLocalServer>().Select(s => s.WorkingDirectory)];
+
+    /// <summary>The function's running process, if the bridge started one (before disposal).</summary>
+    public int? FunctionProcessId => _bridge?.RuntimeProcessId;
 
     /// <summary>The function executable the bridge runs, to check no copy of it is left after disposal.</summary>
     public string? FunctionPath { get; private set; }

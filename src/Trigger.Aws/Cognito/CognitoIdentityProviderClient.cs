@@ -159,6 +159,10 @@ public sealed class CognitoIdentityProviderClient : AwsJsonServiceClient, ICogni
         Client.SendAsync("AdminAddUserToGroup", request, _json.AdminAddUserToGroupRequest, _json.AdminAddUserToGroupResponse, [], cancellationToken);
 
     /// <inheritdoc />
+    public Task<AdminRemoveUserFromGroupResponse> AdminRemoveUserFromGroupAsync(AdminRemoveUserFromGroupRequest request, CancellationToken cancellationToken = default) =>
+        Client.SendAsync("AdminRemoveUserFromGroup", request, _json.AdminRemoveUserFromGroupRequest, _json.AdminRemoveUserFromGroupResponse, [], cancellationToken);
+
+    /// <inheritdoc />
     public Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) =>
         Client.SendAsync(
             "AdminUpdateUserAttributes",

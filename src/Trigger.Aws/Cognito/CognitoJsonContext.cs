@@ -48,6 +48,8 @@ namespace Trigger.Aws.Cognito;
 [JsonSerializable(typeof(CreateGroupResponse))]
 [JsonSerializable(typeof(AdminAddUserToGroupRequest))]
 [JsonSerializable(typeof(AdminAddUserToGroupResponse))]
+[JsonSerializable(typeof(AdminRemoveUserFromGroupRequest))]
+[JsonSerializable(typeof(AdminRemoveUserFromGroupResponse))]
 [JsonSerializable(typeof(AdminUpdateUserAttributesRequest))]
 [JsonSerializable(typeof(AdminUpdateUserAttributesResponse))]
 [JsonSerializable(typeof(AdminDisableUserRequest))]

@@ -132,3 +132,19 @@ public sealed record AdminAddUserToGroupRequest
 
 /// <summary>AdminAddUserToGroup answers nothing.</summary>
 public sealed record AdminAddUserToGroupResponse;
+
+/// <summary>Removes a user from a group (UserResourceUpdate quota category).</summary>
+public sealed record AdminRemoveUserFromGroupRequest
+{
+    /// <summary>The pool.</summary>
+    public required string UserPoolId { get; init; }
+
+    /// <summary>The user's username.</summary>
+    public required string Username { get; init; }
+
+    /// <summary>The group.</summary>
+    public required string GroupName { get; init; }
+}
+
+/// <summary>AdminRemoveUserFromGroup answers nothing.</summary>
+public sealed record AdminRemoveUserFromGroupResponse;

@@ -103,6 +103,11 @@ public interface ICognitoIdentityProvider
     /// <param name="cancellationToken">Carries the caller's deadline.</param>
     Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes a user from a group (<see cref="ResourceNotFoundException"/> when the group does not exist).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Carries the caller's deadline.</param>
+    Task<AdminRemoveUserFromGroupResponse> AdminRemoveUserFromGroupAsync(AdminRemoveUserFromGroupRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Sets some of a user's attributes (UserUpdate quota).</summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Carries the caller's deadline.</param>

@@ -26,7 +26,8 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp fixture) : IClassFi
     [
         "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool", "cognito-idp:AdminCreateUser",
         "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminEnableUser",
-        "cognito-idp:AdminDisableUser",
+        "cognito-idp:AdminDisableUser", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup", "cognito-idp:CreateGroup",
+        "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup",
     ];
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp fixture) : IClassFi
         Template.HasResourceProperties("AWS::IAM::Policy", Props(
             ("Roles", new[] { Ref(_app.LogicalId(_standby, Sync.TaskRole)) }),
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
-                Allow("ReadPrimary", new[] { "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool" }, ScheduledSyncApp.PrimaryArn),
+                Allow("ReadPrimary", new[] { "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup" }, ScheduledSyncApp.PrimaryArn),
                 Allow("WriteStandby", _standbyActions, GetAtt(PoolId, "Arn")),
                 Allow("CheckStandbyClients", new[] { "cognito-idp:ListUserPoolClients", "cognito-idp:DescribeUserPoolClient" }, GetAtt(PoolId, "Arn")),
                 Props(
@@ -81,7 +82,7 @@ public sealed class ScheduledSyncStackTests(ScheduledSyncApp fixture) : IClassFi
             ("Roles", new[] { Ref(_app.LogicalId(_existing, existing.TaskRole)) }),
             ("PolicyDocument", Match.ObjectLike(Props(("Statement", new object[]
             {
-                Allow("ReadPrimary", new[] { "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool" },
+                Allow("ReadPrimary", new[] { "cognito-idp:ListUsers", "cognito-idp:AdminGetUser", "cognito-idp:DescribeUserPool", "cognito-idp:ListGroups", "cognito-idp:ListUsersInGroup" },
                     "arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_OldPool02"),
                 Allow("WriteStandby", _standbyActions, "arn:aws:cognito-idp:us-west-2:111111111111:userpool/us-west-2_Standby03"),
                 Match.ObjectLike(Props(("Sid", "MountWorkDir"))),

@@ -286,6 +286,10 @@ public sealed class CognitoAdmin : IDisposable
     public Task AddUserToGroupAsync(string userPoolId, string username, string groupName, CancellationToken cancellationToken = default) =>
         SendAsync("AdminAddUserToGroup", new JsonObject { ["UserPoolId"] = userPoolId, ["Username"] = username, ["GroupName"] = groupName }, cancellationToken);
 
+    /// <summary>AdminRemoveUserFromGroup.</summary>
+    public Task RemoveUserFromGroupAsync(string userPoolId, string username, string groupName, CancellationToken cancellationToken = default) =>
+        SendAsync("AdminRemoveUserFromGroup", new JsonObject { ["UserPoolId"] = userPoolId, ["Username"] = username, ["GroupName"] = groupName }, cancellationToken);
+
     /// <summary>AdminListGroupsForUser: the names of the user's groups, sorted.</summary>
     public async Task<IReadOnlyList<string>> GroupsOfAsync(string userPoolId, string username, CancellationToken cancellationToken = default)
     {

@@ -69,6 +69,9 @@ public abstract class ForwardingCognito(ICognitoIdentityProvider inner) : ICogni
     public virtual Task<AdminAddUserToGroupResponse> AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, CancellationToken cancellationToken = default) => Inner.AdminAddUserToGroupAsync(request, cancellationToken);
 
     /// <inheritdoc />
+    public virtual Task<AdminRemoveUserFromGroupResponse> AdminRemoveUserFromGroupAsync(AdminRemoveUserFromGroupRequest request, CancellationToken cancellationToken = default) => Inner.AdminRemoveUserFromGroupAsync(request, cancellationToken);
+
+    /// <inheritdoc />
     public virtual Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) => Inner.AdminUpdateUserAttributesAsync(request, cancellationToken);
 
     /// <inheritdoc />

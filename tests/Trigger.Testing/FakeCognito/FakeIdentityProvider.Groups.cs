@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Trigger.Testing;
 
 /// <summary>
-/// Groups: CreateGroup, ListGroups, AdminAddUserToGroup, AdminListGroupsForUser, ListUsersInGroup. The
+/// Groups: CreateGroup, ListGroups, AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser, ListUsersInGroup. The
 /// listings take Limit (1 to 60) and NextToken, and their pages can be made short (even empty, with a token)
 /// through <see cref="GroupPageSize"/>, as Cognito's sometimes are. Group names are case-sensitive.
 /// </summary>
@@ -24,6 +24,7 @@ internal sealed partial class FakeIdentityProvider
         _operations["CreateGroup"] = CreateGroup;
         _operations["ListGroups"] = ListGroups;
         _operations["AdminAddUserToGroup"] = AdminAddUserToGroup;
+        _operations["AdminRemoveUserFromGroup"] = AdminRemoveUserFromGroup;
         _operations["AdminListGroupsForUser"] = AdminListGroupsForUser;
         _operations["ListUsersInGroup"] = ListUsersInGroup;
     }
@@ -73,6 +74,20 @@ internal sealed partial class FakeIdentityProvider
 
         var user = pool.RequireUser(RequestFields.Required(request, "Username"));
         group.Members.Add(pool.UsernameKey(user.Username));
+        return [];
+    }
+
+    private JsonObject AdminRemoveUserFromGroup(JsonObject request)
+    {
+        var pool = Pool(request);
+        var name = RequestFields.Required(request, "GroupName");
+        if (!GroupsOf(pool).TryGetValue(name, out var group))
+        {
+            throw new CognitoFault("ResourceNotFoundException", "Group not found.");
+        }
+
+        var user = pool.RequireUser(RequestFields.Required(request, "Username"));
+        group.Members.Remove(pool.UsernameKey(user.Username));
         return [];
     }
 

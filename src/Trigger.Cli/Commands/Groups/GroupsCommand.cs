@@ -24,15 +24,7 @@ internal static class GroupsCommand
 
     public static Command Create(CommonOptions options, CliHost host)
     {
-        var roleMap = new Option<IReadOnlyDictionary<string, string>>("--role-map")
-        {
-            Description = "old=new: the role a group of the new pool gets in place of an old group's role (repeat for each role; "
-                + "old=old keeps a role the new pool may use). Every old role of a group to create needs one.",
-            HelpName = "old-arn=new-arn",
-            CustomParser = ParseRoleMap,
-            AllowMultipleArgumentsPerToken = false,
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var roleMap = RoleMapOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be created; change nothing." };
         var members = new Option<bool>("--members")
         {
@@ -69,6 +61,17 @@ internal static class GroupsCommand
         });
         return command;
     }
+
+    /// <summary><c>--role-map old=new</c>, repeatable; shared with <c>sync</c>, whose standby groups follow the same rule.</summary>
+    internal static Option<IReadOnlyDictionary<string, string>> RoleMapOption() => new("--role-map")
+    {
+        Description = "old=new: the role a group of the new pool gets in place of an old group's role (repeat for each role; "
+            + "old=old keeps a role the new pool may use). Every old role of a group to create needs one.",
+        HelpName = "old-arn=new-arn",
+        CustomParser = ParseRoleMap,
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
     private static async Task<int> RunAsync(
         PoolConnection oldPool,

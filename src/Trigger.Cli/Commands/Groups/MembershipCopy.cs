@@ -1,7 +1,6 @@
 using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Clients;
-using Trigger.Cli.Exits;
 using Trigger.Cli.Pacing;
 
 namespace Trigger.Cli.Commands.Groups;
@@ -117,23 +116,8 @@ internal static class MembershipCopy
     private static async Task<HashSet<string>?> MembersAsync(PoolConnection pool, string group, CancellationToken cancellationToken)
     {
         using var pace = new RequestPace(PagesPerSecond, pool.Time);
-        var members = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            await foreach (var username in GroupListing.MemberNamesAsync(pool.Client, pool.PoolId, group, ct => pace.WaitAsync(ct).AsTask(), cancellationToken))
-            {
-                members.Add(username);
-            }
-        }
-        catch (ResourceNotFoundException)
-        {
-            return null;
-        }
-        catch (InvalidDataException e)
-        {
-            throw new CliFailure($"On the {pool.Target.SideName} pool: {e.Message}");
-        }
-
-        return members;
+        var members = await PoolGroups.MembersAsync(
+            pool.Client, pool.PoolId, pool.Target.SideName, group, pace.WaitAsync, cancellationToken);
+        return members is null ? null : new HashSet<string>(members, StringComparer.Ordinal);
     }
 }

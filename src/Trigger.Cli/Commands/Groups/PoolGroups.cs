@@ -1,3 +1,4 @@
+using Trigger.Aws;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Clients;
 using Trigger.Cli.Exits;
@@ -18,23 +19,59 @@ internal static class PoolGroups
     public static async Task<IReadOnlyList<GroupType>> ListAsync(PoolConnection pool, CancellationToken cancellationToken)
     {
         using var pace = new RequestPace(PagesPerSecond, pool.Time);
+        return await ListAsync(pool.Client, pool.PoolId, pool.Target.SideName, pace.WaitAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every group of a pool, all pages, each page after <paramref name="wait"/>: complete, or an exception
+    /// (never a part of the list: a caller compares it with another pool's).
+    /// </summary>
+    public static async Task<IReadOnlyList<GroupType>> ListAsync(
+        ICognitoIdentityProvider client, string poolId, string side, Func<CancellationToken, ValueTask> wait, CancellationToken cancellationToken)
+    {
         var groups = new List<GroupType>();
         string? token = null;
         do
         {
-            await pace.WaitAsync(cancellationToken);
-            var page = await pool.Client.ListGroupsAsync(new ListGroupsRequest { UserPoolId = pool.PoolId, Limit = 60, NextToken = token }, cancellationToken);
+            await wait(cancellationToken);
+            var page = await client.ListGroupsAsync(new ListGroupsRequest { UserPoolId = poolId, Limit = 60, NextToken = token }, cancellationToken);
             groups.AddRange((page.Groups ?? []).Where(g => !string.IsNullOrEmpty(g.GroupName)));
-            if (page.NextToken is not null && page.NextToken == token)
-            {
-                throw new CliFailure($"ListGroups on the {pool.Target.SideName} pool {pool.PoolId} returned the same page token twice; stopping.");
-            }
-
-            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+            token = Next(page.NextToken, token, "ListGroups", side, poolId);
         }
         while (token is not null);
 
         return groups;
+    }
+
+    /// <summary>
+    /// The usernames of every member of <paramref name="groupName"/>, all pages (short and empty pages are
+    /// followed to the last token), each page after <paramref name="wait"/>; null when the pool has no such
+    /// group. Complete or an exception: a member missing from a cut-off listing would read as a removed one.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> MembersAsync(
+        ICognitoIdentityProvider client, string poolId, string side, string groupName, Func<CancellationToken, ValueTask> wait, CancellationToken cancellationToken)
+    {
+        var members = new List<string>();
+        string? token = null;
+        try
+        {
+            do
+            {
+                await wait(cancellationToken);
+                var page = await client.ListUsersInGroupAsync(
+                    new ListUsersInGroupRequest { UserPoolId = poolId, GroupName = groupName, Limit = 60, NextToken = token }, cancellationToken);
+                members.AddRange((page.Users ?? []).Select(u => u.Username).OfType<string>());
+                token = Next(page.NextToken, token, "ListUsersInGroup", side, poolId);
+            }
+            while (token is not null);
+        }
+        catch (ResourceNotFoundException) when (token is null)
+        {
+            // The first page says the group is not there; a later page's "not found" is no answer about the members.
+            return null;
+        }
+
+        return members;
     }
 
     /// <summary>True when <paramref name="groupName"/> has at least one member (reads one member, following short pages).</summary>
@@ -57,5 +94,16 @@ internal static class PoolGroups
         while (token is not null);
 
         return false;
+    }
+
+    // The next page's token, null after the last page; the same token twice would loop for ever.
+    private static string? Next(string? next, string? asked, string operation, string side, string poolId)
+    {
+        if (next is not null && next == asked)
+        {
+            throw new CliFailure($"{operation} on the {side} pool {poolId} returned the same page token twice; stopping.");
+        }
+
+        return string.IsNullOrEmpty(next) ? null : next;
     }
 }

@@ -55,4 +55,7 @@ internal sealed record JournalEntry
 
     /// <summary>CSV strategy: the import file number the user's row is in.</summary>
     public int? Part { get; init; }
+
+    /// <summary>Sync's group phase: the group a membership change or a group definition is about.</summary>
+    public string? Group { get; init; }
 }

@@ -10,6 +10,7 @@ internal sealed record SyncCheckpoint
 {
     public const string ListingPhase = "listing";
     public const string MissingPhase = "missing";
+    public const string GroupsPhase = "groups";
     public const string DonePhase = "done";
 
     public required string PrimaryUserPoolId { get; init; }
@@ -20,7 +21,7 @@ internal sealed record SyncCheckpoint
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary><see cref="ListingPhase"/>, <see cref="MissingPhase"/> or <see cref="DonePhase"/>.</summary>
+    /// <summary><see cref="ListingPhase"/>, <see cref="MissingPhase"/>, <see cref="GroupsPhase"/> or <see cref="DonePhase"/>.</summary>
     public required string Phase { get; init; }
 
     /// <summary>Where the primary's listing resumes.</summary>
@@ -31,6 +32,9 @@ internal sealed record SyncCheckpoint
 
     /// <summary>Primary users listed so far in this pass.</summary>
     public long Listed { get; init; }
+
+    /// <summary>In the group phase: the last group (in ordinal order) whose changes are all recorded; null before the first.</summary>
+    public string? GroupsDone { get; init; }
 }
 
 /// <summary>The last complete pass, for <c>plan</c>'s freshness check and the alarm: kept in <c>last-sync.json</c>.</summary>

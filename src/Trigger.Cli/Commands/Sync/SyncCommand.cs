@@ -3,6 +3,7 @@ using Trigger.Cli.Clients;
 using Trigger.Cli.Hosting;
 using Trigger.Cli.Options;
 using Trigger.Cli.Output;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Commands.Sweep;
 using Trigger.Contract;
 
@@ -13,7 +14,7 @@ internal static class SyncCommand
 {
     private const string Description =
         "Bring a standby pool (--new-pool-id, e.g. in another region) level with the live primary (--old-pool-id): create missing users, "
-        + "update changed attributes, mirror enabled/disabled, disable (or delete) users the primary no longer has. Paced and resumable; "
+        + "update changed attributes, mirror enabled/disabled and group memberships (creating missing groups), disable (or delete) users the primary no longer has. Paced and resumable; "
         + "never touches a password the standby already holds.";
 
     public static Command Create(CommonOptions options, CliHost host)
@@ -34,6 +35,8 @@ internal static class SyncCommand
         var readRate = SweepCommand.Rate("--read-rate", "AdminGetUser calls per second, on each pool (UserRead).", 10);
         var rate = SweepCommand.Rate("--rate", "AdminCreateUser calls per second on the standby (UserCreation).", 5);
         var updateRate = SweepCommand.Rate("--update-rate", "Attribute updates, enables, disables, deletions and password steps per second on the standby (UserUpdate: 25, not adjustable).", 5);
+        var groupRate = SweepCommand.Rate("--group-rate", "Group creations and membership additions and removals per second on the standby (UserResourceUpdate: 25, not adjustable).", 5);
+        var roleMap = GroupsCommand.RoleMapOption();
         var (renames, custom, legacySub) = MappingArguments.CreateOptions(
             "the standby's schema",
             $"A custom attribute holding the primary's sub, as {TriggerSettingNames.LegacySubAttribute}; recommended: it proves a standby user is the primary's whatever their addresses.");
@@ -44,7 +47,7 @@ internal static class SyncCommand
             "cognito-migrate sync --old-pool-id eu-west-1_Primary --new-pool-id eu-central-1_Standby --new-region eu-central-1 --legacy-sub-attribute custom:legacy_sub --output json");
         options.AddOldPool(command);
         options.AddNewPool(command);
-        foreach (var option in new Option[] { dryRun, deleteMissing, yes, workDir, listRate, standbyListRate, readRate, rate, updateRate, renames, custom, legacySub })
+        foreach (var option in new Option[] { dryRun, deleteMissing, yes, workDir, listRate, standbyListRate, readRate, rate, updateRate, groupRate, roleMap, renames, custom, legacySub })
         {
             command.Options.Add(option);
         }
@@ -74,6 +77,8 @@ internal static class SyncCommand
                 ReadsPerSecond = parse.GetValue(readRate),
                 CreatesPerSecond = parse.GetValue(rate),
                 UpdatesPerSecond = parse.GetValue(updateRate),
+                GroupWritesPerSecond = parse.GetValue(groupRate),
+                RoleMap = parse.GetValue(roleMap) ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 Format = options.ReadOutput(parse),
             };
             return await SyncRunner.RunAsync(sync, primary.Client, standby.Client, host.Out, host.Error, host.In, host.TimeProvider, cancellationToken);

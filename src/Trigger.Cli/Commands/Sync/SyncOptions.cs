@@ -48,6 +48,15 @@ internal sealed record SyncOptions
     /// </summary>
     public double UpdatesPerSecond { get; init; } = 5;
 
+    /// <summary>
+    /// CreateGroup, AdminAddUserToGroup and AdminRemoveUserFromGroup per second on the standby (UserResourceUpdate,
+    /// 25, not adjustable, shared with the standby's own group changes). Default 5.
+    /// </summary>
+    public double GroupWritesPerSecond { get; init; } = 5;
+
+    /// <summary>Old role ARN to the role a standby group gets (as <c>groups --role-map</c>); every role of a group to create needs one.</summary>
+    public IReadOnlyDictionary<string, string> RoleMap { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How the report is printed. Default text.</summary>
     public OutputFormat Format { get; init; } = OutputFormat.Text;
 
@@ -74,6 +83,7 @@ internal sealed record SyncOptions
             (ReadsPerSecond, "--read-rate", 10_000.0),
             (CreatesPerSecond, "--rate", 10_000.0),
             (UpdatesPerSecond, "--update-rate", 25.0),
+            (GroupWritesPerSecond, "--group-rate", 25.0),
         })
         {
             if (double.IsNaN(value) || value < 0.1 || value > maximum)

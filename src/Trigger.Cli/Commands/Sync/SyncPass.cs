@@ -32,10 +32,15 @@ internal sealed class SyncPass(
     TimeProvider time,
     IDurableFiles files)
 {
+    // ListGroups pages per second on each pool: a few pages a pass, well below its category's quota.
+    private const double GroupListPagesPerSecond = 4;
+
     private readonly long _started = time.GetTimestamp();
     private readonly AttributeMapper _mapper = new(setup.Mapping);
     private readonly IdentityProof _identity = new(setup.Mapping.LegacySubAttribute, setup.StandbySchema.Names, setup.LegacySubProves);
     private SweepTally _tally = new();
+    private SyncedUsers _users = new(setup.StandbySchema.Names);
+    private GroupMirror? _groups;
     private long _writes;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -54,6 +59,11 @@ internal sealed class SyncPass(
         using var standbyList = new RequestPace(options.StandbyPagesPerSecond, time);
         using var primaryRead = new RequestPace(options.ReadsPerSecond, time);
 
+        // ListGroups is a pool-resource read (a few pages); the group writes have their own category (UserResourceUpdate).
+        using var primaryGroupList = new RequestPace(GroupListPagesPerSecond, time);
+        using var standbyGroupList = new RequestPace(GroupListPagesPerSecond, time);
+        using var groupWrites = new RequestPace(options.GroupWritesPerSecond, time);
+
         var checkpoint = options.DryRun ? null : await OpenPassAsync();
         var start = checkpoint ?? NewCheckpoint();
         JournalReplay replay;
@@ -70,6 +80,7 @@ internal sealed class SyncPass(
         _tally = replay.Tally;
 
         var pending = options.DryRun ? new PendingWrites() : await PendingWrites.ReadAsync(workspace.JournalPath, cancellationToken);
+        _users = options.DryRun ? _users : await SyncedUsers.ReadAsync(workspace.JournalPath, setup.StandbySchema.Names, cancellationToken);
         var index = new StandbyIndex(setup.StandbySchema.Names);
         Exception? fault = null;
         var state = new PassState(start);
@@ -117,9 +128,27 @@ internal sealed class SyncPass(
             {
                 await HandleMissingAsync(primaryRead, paces.Password, index, replay, pending, journal, state, cancellationToken);
             }
+
+            if (state.Checkpoint.Phase == SyncCheckpoint.GroupsPhase)
+            {
+                _groups = new GroupMirror(
+                    options,
+                    primary,
+                    standby,
+                    setup.StandbySchema.Names,
+                    index,
+                    _users,
+                    new GroupPaces(primaryGroupList, standbyGroupList, paces.List, standbyList, groupWrites),
+                    change => RecordAsync(journal, change),
+                    journal,
+                    time);
+                await _groups.RunAsync(state.Checkpoint.GroupsDone, group => PhaseStepAsync(state, state.Checkpoint with { GroupsDone = group }), cancellationToken);
+                state.Checkpoint = state.Checkpoint with { Phase = SyncCheckpoint.DonePhase, UpdatedAt = time.GetUtcNow() };
+                state.Complete = true;
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or AwsServiceException or HttpRequestException or TimeoutRejectedException
-            or IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException)
+            or IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException or CliFailure)
         {
             fault = e;
         }
@@ -276,8 +305,18 @@ internal sealed class SyncPass(
             await RecordAsync(journal, Missing(++sequence, username, made));
         }
 
-        state.Checkpoint = state.Checkpoint with { Phase = SyncCheckpoint.DonePhase, UpdatedAt = time.GetUtcNow() };
-        state.Complete = true;
+        // The users are settled; the group phase follows (a killed run resumes there, not here).
+        await PhaseStepAsync(state, state.Checkpoint with { Phase = SyncCheckpoint.GroupsPhase, Resume = new SourcePosition { Sequence = GroupMirror.FirstSequence } });
+    }
+
+    // Moves the pass on and, unless a dry run, writes where it now stands.
+    private async Task PhaseStepAsync(PassState state, SyncCheckpoint next)
+    {
+        state.Checkpoint = next with { UpdatedAt = time.GetUtcNow() };
+        if (!options.DryRun)
+        {
+            await WriteCheckpointAsync(state.Checkpoint);
+        }
     }
 
     private static JournalEntry Missing(long sequence, string username, string outcome) =>
@@ -309,6 +348,7 @@ internal sealed class SyncPass(
         }
 
         _tally.Add(change);
+        _users.Note(change);
         if (change.Outcome is SyncOutcomes.Updated or SyncOutcomes.Enabled or SyncOutcomes.Disabled)
         {
             Interlocked.Increment(ref _writes);
@@ -316,7 +356,7 @@ internal sealed class SyncPass(
 
         if (options.DryRun && options.Format == OutputFormat.Text)
         {
-            await output.WriteLineAsync($"{change.Outcome} {change.User}{(change.Reason is null ? string.Empty : " " + change.Reason)}{(change.Detail is null ? string.Empty : " (" + change.Detail + ")")}");
+            await output.WriteLineAsync($"{change.Outcome} {change.User}{(change.Group is null || change.Group == change.User ? string.Empty : " in " + change.Group)}{(change.Reason is null ? string.Empty : " " + change.Reason)}{(change.Detail is null ? string.Empty : " (" + change.Detail + ")")}");
         }
     }
 
@@ -428,6 +468,7 @@ internal sealed class SyncPass(
             Unchanged = state.Unchanged,
             Counts = counts,
             Reasons = _tally.Reasons(),
+            Groups = _groups?.Summary,
             WorkDirectory = options.DryRun ? null : workspace.Directory,
             Seconds = Math.Round(seconds, 3),
             PagesPerSecond = seconds > 0 ? Math.Round(pages / seconds, 1) : 0,

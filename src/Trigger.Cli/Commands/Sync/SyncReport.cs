@@ -34,6 +34,9 @@ internal sealed record SyncReport
 
     public required List<ReasonCount> Reasons { get; init; }
 
+    /// <summary>The group phase's findings besides its changes (counted in <see cref="Counts"/>); null when the pass stopped before it.</summary>
+    public SyncGroupsSummary? Groups { get; init; }
+
     public string? WorkDirectory { get; init; }
 
     public double Seconds { get; init; }
@@ -60,6 +63,22 @@ internal sealed record SyncReport
         foreach (var (kind, count) in Counts)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {kind,-24} {count,10:N0}"));
+        }
+
+        if (Groups is { } groups)
+        {
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  groups: {groups.PrimaryGroups:N0} in the primary; {groups.MembersNotInStandby:N0} memberships of users the standby does not hold as the primary's (not added), {groups.MembershipsLeftAlone:N0} of standby users sync does not manage (kept)."));
+            if (groups.StandbyOnly.Count > 0)
+            {
+                await output.WriteLineAsync($"  groups only the standby has (left alone): {string.Join(", ", groups.StandbyOnly)}");
+            }
+
+            foreach (var differing in groups.Differing)
+            {
+                await output.WriteLineAsync($"  group differs in the standby (left as it is): {differing}");
+            }
         }
 
         foreach (var reason in Reasons.Where(r => r.Outcome is Sweep.StragglerOutcomes.Failed or Sweep.StragglerOutcomes.Unmappable or Sweep.StragglerOutcomes.Skipped))

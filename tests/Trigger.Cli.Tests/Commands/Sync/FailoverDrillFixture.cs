@@ -35,6 +35,9 @@ public sealed class FailoverDrillFixture : IAsyncLifetime, ISlowFixture
     /// <summary>Standby users after the second pass, by username.</summary>
     public Dictionary<string, UserView?> AfterSecondSync { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The standby groups of each standby user after the second pass, by username.</summary>
+    public Dictionary<string, IReadOnlyList<string>> GroupsAfterSecondSync { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Standby users after the third pass (with --delete-missing), by username.</summary>
     public Dictionary<string, UserView?> AfterThirdSync { get; } = new(StringComparer.Ordinal);
 
@@ -75,6 +78,13 @@ public sealed class FailoverDrillFixture : IAsyncLifetime, ISlowFixture
                 {
                     await admin.CreateUserAsync(poolId, new UserSpec(name, Password) { Email = $"{name}@example.com", Attributes = new Dictionary<string, string> { ["given_name"] = name } });
                 }
+
+                // The applications authorise on cognito:groups: an admin must still be one after a failover.
+                await admin.CreateGroupAsync(poolId, "admins", "Administrators", 1);
+                await admin.CreateGroupAsync(poolId, "staff");
+                await admin.AddUserToGroupAsync(poolId, "carried", "admins");
+                await admin.AddUserToGroupAsync(poolId, "changer", "admins");
+                await admin.AddUserToGroupAsync(poolId, "changer", "staff");
             });
 
         // While the primary is up: the user signs in on the primary, and the app carries the password to the standby
@@ -117,10 +127,16 @@ public sealed class FailoverDrillFixture : IAsyncLifetime, ISlowFixture
         await SetPrimaryAsync("AdminDisableUser", "disabler");
         await SetPrimaryAsync("AdminDeleteUser", "leaver");
         await Pools.OldPool.CreateUserAsync(Pools.OldPoolId, new UserSpec("late", Password) { Email = "late@example.com" });
+        await Pools.OldPool.RemoveUserFromGroupAsync(Pools.OldPoolId, "changer", "staff");
+        await Pools.OldPool.AddUserToGroupAsync(Pools.OldPoolId, "late", "staff");
         SecondSync = await SyncRuns.RunAsync(options, primary, standby);
         foreach (var name in new[] { "carried", "synced", "changer", "disabler", "leaver", "late" })
         {
             AfterSecondSync[name] = await Pools.NewUserOrNullAsync(name);
+            if (AfterSecondSync[name] is not null)
+            {
+                GroupsAfterSecondSync[name] = await Pools.NewPool.GroupsOfAsync(Pools.NewPoolId, name);
+            }
         }
 
         CarriedSignInBeforeOutage = await Pools.SignInAsync("carried", Password);

@@ -30,6 +30,28 @@ public sealed class FailoverDrillOnCognitoLocalTests(FailoverDrillFixture drill)
     }
 
     [Fact]
+    public void Sync_PrimaryGroups_DefinitionsAndMembershipsFollowEachPass()
+    {
+        Assert.Equal(2, drill.FirstSync.Count("group-created"));
+        Assert.Equal(3, drill.FirstSync.Count("membership-added"));
+        Assert.Equal(1, drill.SecondSync.Count("membership-removed"));
+        Assert.Equal(1, drill.SecondSync.Count("membership-added"));
+        Assert.Equal(0, drill.ThirdSync.Count("membership-added") + drill.ThirdSync.Count("membership-removed") + drill.ThirdSync.Count("group-created"));
+        Assert.Equal(["admins"], drill.GroupsAfterSecondSync["carried"]);
+        Assert.Equal(["admins"], drill.GroupsAfterSecondSync["changer"]);
+        Assert.Equal(["staff"], drill.GroupsAfterSecondSync["late"]);
+        Assert.Empty(drill.GroupsAfterSecondSync["synced"]);
+    }
+
+    [Fact]
+    public void Failover_AdminSignsInOnTheStandby_TheirTokensStillCarryTheirGroups()
+    {
+        var tokens = drill.CarriedSignInAfterOutage["AuthenticationResult"]!;
+        Assert.Equal(["admins"], TokenClaims.Groups(tokens["IdToken"]!.GetValue<string>()));
+        Assert.Equal(["admins"], TokenClaims.Groups(tokens["AccessToken"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Sync_DeleteMissingConfirmed_DeletesTheUserThePrimaryDeleted()
     {
         Assert.Equal(0, drill.ThirdSync.ExitCode);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Trigger.Aws.Cognito;
 using Trigger.Cli.Tests.Commands.Sweep.Support;
-using Trigger.Testing.Decorators;
 
 namespace Trigger.Cli.Tests.Commands.Sync;
 
@@ -247,7 +246,7 @@ public sealed class SyncOnFakeTests
 
         // 6 updates, 3 disables, 3 creations (each with its password step), 1 missing: 16 standby writes.
         var crash = new CrashSwitch();
-        var killed = await pools.SyncAsync(pools.SyncSettings(), new KillAfterWrites(pools.Client, crash, killAfterWrite));
+        var killed = await pools.SyncAsync(pools.SyncSettings(), new KillAfterUserWrites(pools.Client, crash, killAfterWrite));
         var rerun = await pools.SyncAsync(pools.SyncSettings());
 
         Assert.Equal(FakePools.Killed, killed.ExitCode);
@@ -267,10 +266,8 @@ public sealed class SyncOnFakeTests
     }
 
     /// <summary>Stops dead (a kill -9) right after the n-th write reached the standby.</summary>
-    private sealed class KillAfterWrites(ICognitoIdentityProvider inner, CrashSwitch crash, int killAfter) : ForwardingCognito(inner)
+    private sealed class KillAfterUserWrites(ICognitoIdentityProvider inner, CrashSwitch crash, int killAfter) : KillAfterWrites(inner, crash, killAfter)
     {
-        private int _writes;
-
         public override Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, CancellationToken cancellationToken = default) =>
             WriteAsync(() => base.AdminUpdateUserAttributesAsync(request, cancellationToken));
 
@@ -288,19 +285,5 @@ public sealed class SyncOnFakeTests
 
         public override Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, CancellationToken cancellationToken = default) =>
             Alive(() => base.AdminGetUserAsync(request, cancellationToken));
-
-        private async Task<T> WriteAsync<T>(Func<Task<T>> write)
-        {
-            var answer = await Alive(write);
-            if (Interlocked.Increment(ref _writes) == killAfter)
-            {
-                crash.Trip();
-                throw new SimulatedCrashException();
-            }
-
-            return answer;
-        }
-
-        private Task<T> Alive<T>(Func<Task<T>> call) => crash.Tripped ? throw new SimulatedCrashException() : call();
     }
 }
