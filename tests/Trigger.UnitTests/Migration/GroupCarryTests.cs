@@ -12,7 +12,7 @@ public sealed class GroupCarryTests
     private readonly OldGroups _old = new();
     private readonly NewGroups _new = new();
 
-    private GroupCarry CreateSut(GroupHandOver? handOver = null) => new(_old, _new, handOver ?? new GroupHandOver(_clock));
+    private GroupCarry CreateSut(GroupHandOver? handOver = null) => new(_old, _new, handOver ?? new GroupHandOver(_clock), _clock);
 
     private static UserMigrationEvent Migration(string typed, string source = TriggerSources.MigrationAuthentication) =>
         new() { TriggerSource = source, UserPoolId = NewPool, UserName = typed };
