@@ -37,7 +37,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
                 (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn),
                 (TriggerSettingNames.NewPasswordPolicy, "min=8,lowercase,uppercase,numbers,symbols"),
                 // No functionSettings: typed names are looked up by the created pool's own sign-in aliases.
-                (TriggerSettingNames.AliasAttributes, "email,preferred_username")))))),
+                (TriggerSettingNames.AliasAttributes, "email,preferred_username"),
+                GroupHandOverVariable(app, _stack)))))),
             ("Architectures", new[] { "arm64" })));
     }
 
@@ -63,7 +64,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("WriteOwnLogs", LogActions, GetAtt(app.LogicalId(_stack, _stack.Trigger.LogGroup), "Arn")),
                 Allow("ReadOldPool", OldPoolActions, "arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_OldPool01"),
-                Allow("ReadOldClientSecret", "secretsmanager:GetSecretValue", TestMigrations.SecretArn))))));
+                Allow("ReadOldClientSecret", "secretsmanager:GetSecretValue", TestMigrations.SecretArn),
+                UseGroupHandOver(app, _stack))))));
     }
 
     [Fact]
@@ -79,7 +81,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
             ("LambdaConfig", Match.ObjectEquals(Props(
                 ("UserMigration", GetAtt(FunctionId, "Arn")),
                 ("PreSignUp", GetAtt(FunctionId, "Arn")),
-                ("PostAuthentication", GetAtt(FunctionId, "Arn"))))),
+                ("PostAuthentication", GetAtt(FunctionId, "Arn")),
+                ("PreTokenGenerationConfig", Props(("LambdaArn", GetAtt(FunctionId, "Arn")), ("LambdaVersion", "V1_0")))))),
             ("AliasAttributes", new[] { "email", "preferred_username" })));
         Template.HasResourceProperties("AWS::Lambda::Permission", Props(
             ("Principal", "cognito-idp.amazonaws.com"),
