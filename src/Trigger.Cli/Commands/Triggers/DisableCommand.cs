@@ -6,9 +6,9 @@ using Trigger.Cli.Output;
 namespace Trigger.Cli.Commands.Triggers;
 
 /// <summary>
-/// <c>disable</c>: detach the UserMigration trigger, the PreSignUp guard and the PostAuthentication groups
-/// step from a pool, changing nothing else. All go: once the old pool is retired the guard cannot look users
-/// up and refuses every sign-up. PreSignUp and PostAuthentication go only when they are the migration function's.
+/// <c>disable</c>: detach the UserMigration trigger, the PreSignUp guard and the groups steps (PostAuthentication,
+/// Pre token generation) from a pool, changing nothing else. All go: once the old pool is retired the guard cannot
+/// look users up and refuses every sign-up. PreSignUp and the groups steps go only when they are the migration function's.
 /// </summary>
 internal static class DisableCommand
 {
@@ -36,7 +36,7 @@ internal static class DisableCommand
                 options.ReadNewPool(parse),
                 options.ReadProfile(parse),
                 options.ReadOutput(parse),
-                ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger],
+                ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger, TriggerSwitch.TokenGroupsTrigger],
                 parse.GetValue(functionArn),
                 parse.GetValue(dryRun),
                 Replace: false),
