@@ -76,12 +76,10 @@ public sealed class GroupCarry(IOldGroupMemberships oldGroups, INewGroupMembersh
     /// </summary>
     public async Task<GroupsCarried> ApplyAsync(string userPoolId, string username, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(userPoolId);
-        ArgumentNullException.ThrowIfNull(username);
-        var (entry, failure) = await TakeAsync(userPoolId, username, cancellationToken);
+        var (entry, none) = await TakeAsync(userPoolId, username, cancellationToken);
         if (entry is null)
         {
-            return failure is null ? GroupsCarried.NothingWaiting : GroupsCarried.Unreadable(failure);
+            return none;
         }
 
         if (entry.Applied)
@@ -108,32 +106,29 @@ public sealed class GroupCarry(IOldGroupMemberships oldGroups, INewGroupMembersh
     /// </summary>
     public async Task<GroupsCarried> ForTokensAsync(string userPoolId, string username, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(userPoolId);
-        ArgumentNullException.ThrowIfNull(username);
-        var (entry, failure) = await TakeAsync(userPoolId, username, cancellationToken);
-        if (entry is null)
-        {
-            return failure is null ? GroupsCarried.NothingWaiting : GroupsCarried.Unreadable(failure);
-        }
-
-        return entry.Applied
+        var (entry, none) = await TakeAsync(userPoolId, username, cancellationToken);
+        return entry is null ? none
+            : entry.Applied
             ? new GroupsCarried(true, 0, [], null) { TokenGroups = entry.Groups }
             : await AddAsync(entry, username, cancellationToken);
     }
 
-    private async Task<(GroupHandOverEntry? Entry, string? Failure)> TakeAsync(string userPoolId, string username, CancellationToken cancellationToken)
+    // The entry, or (when there is none) what to report: nothing waiting, or why the hand-over could not be read.
+    private async Task<(GroupHandOverEntry? Entry, GroupsCarried None)> TakeAsync(string userPoolId, string username, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(userPoolId);
+        ArgumentNullException.ThrowIfNull(username);
         try
         {
-            return (await handOver.TakeAsync(userPoolId, username, cancellationToken), null);
+            return (await handOver.TakeAsync(userPoolId, username, cancellationToken), GroupsCarried.NothingWaiting);
         }
         catch (UserDirectoryUnavailableException e)
         {
-            return (null, cancellationToken.IsCancellationRequested ? "DeadlineExceeded" : e.Reason);
+            return (null, GroupsCarried.Unreadable(cancellationToken.IsCancellationRequested ? "DeadlineExceeded" : e.Reason));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return (null, "DeadlineExceeded");
+            return (null, GroupsCarried.Unreadable("DeadlineExceeded"));
         }
     }
 

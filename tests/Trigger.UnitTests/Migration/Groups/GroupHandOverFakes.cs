@@ -2,17 +2,20 @@ using Trigger.Migration.Ports;
 
 namespace Trigger.UnitTests.Migration.Groups;
 
-/// <summary>The old pool's memberships, from a dictionary; counts its calls.</summary>
+/// <summary>The old pool's memberships, from a dictionary; counts its calls; throws <see cref="Fail"/> when set.</summary>
 internal sealed class FakeOldGroups : IOldGroupMemberships
 {
     public Dictionary<string, IReadOnlyList<string>> Groups { get; } = new(StringComparer.Ordinal);
+
+    public Exception? Fail { get; set; }
 
     public int Calls { get; private set; }
 
     public Task<IReadOnlyList<string>> GroupsOfAsync(string username, CancellationToken cancellationToken)
     {
         Calls++;
-        return Task.FromResult(Groups.TryGetValue(username, out var groups) ? groups : (IReadOnlyList<string>)[]);
+        return Fail is not null ? Task.FromException<IReadOnlyList<string>>(Fail)
+            : Task.FromResult(Groups.TryGetValue(username, out var groups) ? groups : (IReadOnlyList<string>)[]);
     }
 }
 
