@@ -57,6 +57,15 @@ public static class TriggerSettingNames
     /// <summary>The DynamoDB table of the fold index (a case-sensitive old pool's names folded to lowercase); unset: no index.</summary>
     public const string FoldIndexTable = "MIGRATION_FOLD_INDEX_TABLE";
 
+    /// <summary>Whether a migration carries the user's old groups (<c>true</c>, the default, or <c>false</c>: no AdminListGroupsForUser, no hand-over).</summary>
+    public const string CarryGroups = "MIGRATION_CARRY_GROUPS";
+
+    /// <summary>
+    /// The DynamoDB table the groups hand-over is also written to, so that the PostAuthentication and Pre token
+    /// generation steps served by another execution environment still find it; unset: the function's memory only.
+    /// </summary>
+    public const string GroupHandOverTable = "MIGRATION_GROUP_HANDOVER_TABLE";
+
     /// <summary>Milliseconds kept back from the deadline.</summary>
     public const string SafetyMarginMs = "MIGRATION_SAFETY_MARGIN_MS";
 }

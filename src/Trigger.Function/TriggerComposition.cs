@@ -8,6 +8,7 @@ using Trigger.Function.Configuration;
 using Trigger.Function.Handlers;
 using Trigger.Function.Logging;
 using Trigger.Migration.Decisions;
+using Trigger.Migration.Ports;
 
 namespace Trigger.Function;
 
@@ -59,6 +60,12 @@ internal sealed class TriggerComposition
 
     /// <summary>One fold-index GetItem attempt's cap: a single-digit-millisecond read that takes this long is not coming.</summary>
     public static TimeSpan FoldIndexAttemptTimeout { get; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>Retries of one group hand-over call (the SDK's standard mode: throttling, 5xx, network).</summary>
+    public const int GroupHandOverRetries = 1;
+
+    /// <summary>One group hand-over attempt's cap, as for the fold index: a single-item write or delete that takes this long is not coming.</summary>
+    public static TimeSpan GroupHandOverAttemptTimeout { get; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>Builds everything; throws <see cref="AwsConfigurationException"/> for a client that cannot be built.</summary>
     public static TriggerComposition Create(TriggerSettings settings, IEnvironmentVariables environment, TimeProvider time, InvocationLogger log)
@@ -130,7 +137,7 @@ internal sealed class TriggerComposition
             log,
             time,
             settings.SafetyMargin,
-            new GroupCarry(oldPool, new CognitoNewGroupMemberships(newCognito), new GroupHandOver(time)));
+            settings.CarryGroups ? new GroupCarry(oldPool, new CognitoNewGroupMemberships(newCognito), GroupHandOverFor(settings, environment, time), time) : null);
         return new TriggerComposition(dispatcher, clientSecret, oldPoolCredentials);
     }
 
@@ -152,6 +159,25 @@ internal sealed class TriggerComposition
         {
             log.Event(LogLevel.Warn, $"warm-up failed ({e.GetType().Name}); the first invocation fetches again");
         }
+    }
+
+    /// <summary>
+    /// The groups hand-over: the execution environment's memory, and with a table set also the table (in the
+    /// function's own account and region, read with its own credentials), so that the later steps of a sign-in
+    /// served by another environment still find it.
+    /// </summary>
+    private static IGroupHandOverStore GroupHandOverFor(TriggerSettings settings, IEnvironmentVariables environment, TimeProvider time)
+    {
+        var memory = new GroupHandOver(time);
+        return settings.GroupHandOverTable is null
+            ? memory
+            : new TieredGroupHandOver(
+                memory,
+                new DynamoDbGroupHandOver(
+                    settings.GroupHandOverTable,
+                    new AwsClientOptions { TimeProvider = time, EnvironmentVariables = environment },
+                    maxRetries: GroupHandOverRetries,
+                    attemptTimeout: GroupHandOverAttemptTimeout));
     }
 
     // arn:partition:secretsmanager:region:account:secret:name

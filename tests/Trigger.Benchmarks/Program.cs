@@ -94,7 +94,19 @@ var arm64 = new Command("arm64", "Cross-compiles the linux-arm64 bootstrap and m
 };
 arm64.SetAction((parseResult, cancellationToken) => Arm64Check.RunAsync(parseResult.GetValue(signIns), Console.Out, Console.Error, cancellationToken));
 
-var root = new RootCommand("Benchmarks of the Cognito user-migration function. Figures only: nothing here is a test.") { trigger, flavours, arm64 };
+var groupSignIns = new Option<int>("--invocations") { Description = "Measured first sign-ins per run.", DefaultValueFactory = _ => 500 };
+var groupWarmUp = new Option<int>("--warm-up") { Description = "Sign-ins run and discarded first in each run (at least 1).", DefaultValueFactory = _ => 50 };
+AtLeast(groupSignIns, 1);
+AtLeast(groupWarmUp, 1);
+var groups = new Command("groups", "The first sign-in's extra cost with groups: the function's own time with and without them (UserMigration + PostAuthentication + PreTokenGeneration against UserMigration alone).")
+{
+    groupSignIns,
+    groupWarmUp,
+};
+groups.SetAction((parseResult, cancellationToken) => GroupsBenchmark.RunAsync(
+    parseResult.GetValue(groupSignIns), parseResult.GetValue(groupWarmUp), Console.Out, Console.Error, cancellationToken));
+
+var root = new RootCommand("Benchmarks of the Cognito user-migration function. Figures only: nothing here is a test.") { trigger, flavours, arm64, groups };
 return await root.Parse(args).InvokeAsync();
 
 static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>

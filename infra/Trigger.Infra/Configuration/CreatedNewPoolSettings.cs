@@ -35,6 +35,16 @@ internal sealed record CreatedNewPoolSettings : NewPoolSettings
     /// <summary>Groups declared in the pool by name (exact, case-sensitive), e.g. those <c>cognito-migrate groups</c> would copy.</summary>
     public IReadOnlyDictionary<string, GroupSettings> Groups { get; init; } = new Dictionary<string, GroupSettings>();
 
+    /// <summary>
+    /// The pool's feature plan (<c>UserPoolTier</c>: LITE, ESSENTIALS or PLUS) when the configuration names one; null
+    /// leaves it to Cognito. Essentials and Plus allow the V2_0 Pre token generation event, which customises the
+    /// access token too.
+    /// </summary>
+    public string? FeaturePlan { get; init; }
+
+    /// <summary>True when the feature plan allows access token customisation (Pre token generation V2_0).</summary>
+    public bool CustomizesAccessTokens => FeaturePlan is "ESSENTIALS" or "PLUS";
+
     /// <summary>The pool's password policy, set explicitly on the pool (the function reads it of the pool).</summary>
     public required PasswordPolicy PasswordPolicy { get; init; }
 

@@ -27,6 +27,9 @@ internal static partial class MigrationConfigReader
     [GeneratedRegex("^(x86_64|arm64)$", RegexOptions.CultureInvariant)]
     private static partial Regex ArchitecturePattern();
 
+    [GeneratedRegex("^(lite|essentials|plus)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FeaturePlanPattern();
+
     [GeneratedRegex("^(String|Number|Boolean|DateTime)$", RegexOptions.CultureInvariant)]
     private static partial Regex CustomTypePattern();
 
@@ -93,11 +96,13 @@ internal static partial class MigrationConfigReader
         }
 
         var foldIndex = entry.OptionalBool("foldIndex", fallback: false);
+        var carryGroups = entry.OptionalBool("carryGroups", fallback: true);
         var sync = SyncScheduleReader.Read(entry, oldPool);
         entry.RejectUnknownKeys();
         return new MigrationSettings
         {
             FoldIndex = foldIndex,
+            CarryGroups = carryGroups,
             Name = name,
             Account = account,
             Region = region,
@@ -312,6 +317,7 @@ internal static partial class MigrationConfigReader
             SignInCaseSensitive = section.OptionalBool("signInCaseSensitive", fallback: false),
             SelfSignUpEnabled = section.OptionalBool("selfSignUpEnabled", fallback: false),
             MigrationWindowOpen = section.OptionalBool("migrationWindowOpen", fallback: true),
+            FeaturePlan = section.OptionalString("featurePlan", FeaturePlanPattern(), "lite, essentials or plus")?.ToUpperInvariant(),
             StandardAttributes = standard,
             CustomAttributes = custom,
             PasswordPolicy = section.OptionalSection("passwordPolicy") is { } policy

@@ -45,6 +45,14 @@ internal sealed record MigrationSettings
     /// </summary>
     public bool FoldIndex { get; init; }
 
+    /// <summary>
+    /// True (the default) when migrations carry the old groups: the stack then creates the groups hand-over table
+    /// (on demand, TTL on <c>expires</c>), wires PostAuthentication and Pre token generation on a pool it creates,
+    /// and lets the function add memberships in the new pool. False sets <c>MIGRATION_CARRY_GROUPS=false</c> and
+    /// creates and grants none of it.
+    /// </summary>
+    public bool CarryGroups { get; init; } = true;
+
     /// <summary>Optional SNS topic in <see cref="Region"/> that receives alarm and OK notifications.</summary>
     public string? AlarmTopicArn { get; init; }
 

@@ -12,7 +12,7 @@ namespace Trigger.Infra.Stacks;
 /// </summary>
 internal sealed class CreatedNewPool : Construct
 {
-    public CreatedNewPool(Construct scope, string id, CreatedNewPoolSettings settings, IFunction trigger)
+    public CreatedNewPool(Construct scope, string id, CreatedNewPoolSettings settings, IFunction trigger, bool carryGroups = true)
         : base(scope, id)
     {
         Pool = new UserPool(this, "UserPool", new UserPoolProps
@@ -56,9 +56,24 @@ internal sealed class CreatedNewPool : Construct
             {
                 UserMigration = trigger.FunctionArn,
                 PreSignUp = trigger.FunctionArn,
-                // Adds a migrated user's old groups before Cognito issues the first tokens.
-                PostAuthentication = trigger.FunctionArn,
+                // Adds a migrated user's old groups; Pre token generation then puts them into the first tokens
+                // (Cognito does not promise PostAuthentication's changes reach the tokens of the same sign-in).
+                PostAuthentication = carryGroups ? trigger.FunctionArn : null,
+                PreTokenGenerationConfig = carryGroups
+                    ? new CfnUserPool.PreTokenGenerationConfigProperty
+                    {
+                        LambdaArn = trigger.FunctionArn,
+                        // V2_0 (ID and access tokens) needs the Essentials or Plus feature plan; V1_0 works on every plan.
+                        LambdaVersion = settings.CustomizesAccessTokens ? "V2_0" : "V1_0",
+                    }
+                    : null,
             };
+        }
+
+        if (settings.FeaturePlan is { } plan)
+        {
+            // aws-cdk-lib 2.160 has no property for the feature plan yet; the CloudFormation one is UserPoolTier.
+            ((CfnUserPool)Pool.Node.DefaultChild!).AddPropertyOverride("UserPoolTier", plan);
         }
 
         // Declared groups exist before the first user arrives, so the trigger's groups step finds them.

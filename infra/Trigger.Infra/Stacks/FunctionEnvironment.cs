@@ -75,6 +75,11 @@ internal static class FunctionEnvironment
             environment[TriggerSettingNames.SweepKeySecretArn] = sweepKey;
         }
 
+        if (!migration.CarryGroups)
+        {
+            environment[TriggerSettingNames.CarryGroups] = "false";
+        }
+
         if (settings.PreSignUpFailOpen is { } failOpen)
         {
             environment[TriggerSettingNames.PreSignUpFailOpen] = failOpen ? "true" : "false";

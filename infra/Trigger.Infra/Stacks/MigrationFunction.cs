@@ -64,7 +64,7 @@ internal sealed class MigrationFunction : Construct
             Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
             {
                 Sid = "ReadOldPool",
-                Actions = OldPoolAccessStack.OldPoolActions,
+                Actions = OldPoolAccessStack.OldPoolActionsFor(migration.CarryGroups),
                 Resources = [oldPool.Arn],
             }));
         }
@@ -107,10 +107,31 @@ internal sealed class MigrationFunction : Construct
             }));
         }
 
+        if (migration.CarryGroups)
+        {
+            // The groups hand-over: what a UserMigration read waits here for the PostAuthentication and Pre token
+            // generation steps, which another execution environment may serve. Items live minutes (TTL on
+            // expires; the function also ignores expired items, TTL deletion being lazy), so the table goes with
+            // the stack. On demand: a write and a conditional delete or two per first sign-in.
+            GroupHandOverTable = new Table(this, "GroupHandOver", new TableProps
+            {
+                PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = GroupHandOverKeyAttribute, Type = AttributeType.STRING },
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                TimeToLiveAttribute = GroupHandOverExpiresAttribute,
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            });
+            Role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "UseGroupHandOver",
+                Actions = GroupHandOverActions,
+                Resources = [GroupHandOverTable.TableArn],
+            }));
+        }
+
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
             FunctionName = migration.FunctionName,
-            Description = $"UserMigration, PreSignUp and PostAuthentication trigger: migrates users of {oldPool.UserPoolId} on sign-in.",
+            Description = $"UserMigration, PreSignUp, PostAuthentication and PreTokenGeneration trigger: migrates users of {oldPool.UserPoolId} on sign-in.",
             Runtime = Runtime.PROVIDED_AL2023,
             Architecture = migration.Architecture == FunctionArchitecture.Arm64 ? Architecture.ARM_64 : Architecture.X86_64,
             // A custom runtime starts the executable named bootstrap; the handler string is unused.
@@ -128,7 +149,24 @@ internal sealed class MigrationFunction : Construct
         {
             Function.AddEnvironment(TriggerSettingNames.FoldIndexTable, FoldIndexTable.TableName);
         }
+
+        if (GroupHandOverTable is not null)
+        {
+            Function.AddEnvironment(TriggerSettingNames.GroupHandOverTable, GroupHandOverTable.TableName);
+        }
     }
+
+    /// <summary>The hand-over table's partition key (the function's <c>DynamoDbGroupHandOver.KeyAttribute</c>).</summary>
+    internal const string GroupHandOverKeyAttribute = "k";
+
+    /// <summary>The hand-over table's TTL attribute, epoch seconds (the function's <c>DynamoDbGroupHandOver.ExpiresAttribute</c>).</summary>
+    internal const string GroupHandOverExpiresAttribute = "expires";
+
+    /// <summary>All the function does to the hand-over table: PutItem to record, a conditional DeleteItem returning the item to take.</summary>
+    internal static readonly string[] GroupHandOverActions = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
+
+    /// <summary>The groups hand-over table, unless the configuration turns groups off.</summary>
+    public Table? GroupHandOverTable { get; }
 
     /// <summary>The table's partition key, as the function and the ops tool write and read it.</summary>
     internal const string FoldIndexKeyAttribute = "folded";

@@ -41,7 +41,7 @@ internal sealed class MigrationStack : Stack
         switch (migration.NewPool)
         {
             case CreatedNewPoolSettings created:
-                var pool = new CreatedNewPool(this, "NewPool", created, Trigger.Function);
+                var pool = new CreatedNewPool(this, "NewPool", created, Trigger.Function, migration.CarryGroups);
                 newPoolArn = pool.Pool.UserPoolArn;
                 newPoolId = pool.Pool.UserPoolId;
                 guardsSignUp = invokedByCognito = created.MigrationWindowOpen;
@@ -78,9 +78,9 @@ internal sealed class MigrationStack : Stack
             });
         }
 
-        if (invokedByCognito)
+        if (invokedByCognito && migration.CarryGroups)
         {
-            // The groups step (PostAuthentication) adds memberships in the new pool; its own policy for the
+            // The groups step (PostAuthentication, or Pre token generation when it comes first) adds memberships in the new pool; its own policy for the
             // same reason as the guard's below.
             NewPoolPolicy("NewPoolGroups", "AddMigratedUsersToTheirGroups", NewPoolGroupActions, newPoolArn);
         }

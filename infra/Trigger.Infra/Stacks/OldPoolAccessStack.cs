@@ -15,6 +15,10 @@ internal sealed class OldPoolAccessStack : Stack
     internal static readonly string[] OldPoolActions =
         ["cognito-idp:AdminInitiateAuth", "cognito-idp:AdminGetUser", "cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"];
 
+    /// <summary>The old-pool actions of migrations that carry groups (<see cref="OldPoolActions"/>), or without the groups read.</summary>
+    internal static string[] OldPoolActionsFor(bool carryGroups) =>
+        carryGroups ? OldPoolActions : [.. OldPoolActions.Where(a => a != "cognito-idp:AdminListGroupsForUser")];
+
     /// <param name="scope">The app.</param>
     /// <param name="role">The role, as the migrations name it.</param>
     /// <param name="migrations">Every migration that assumes this role (a pool and its DR copy may share it).</param>
@@ -46,7 +50,7 @@ internal sealed class OldPoolAccessStack : Stack
                         new PolicyStatement(new PolicyStatementProps
                         {
                             Sid = "ReadOldPool",
-                            Actions = OldPoolActions,
+                            Actions = OldPoolActionsFor(migrations.Any(m => m.CarryGroups)),
                             Resources = oldPoolArns,
                         }),
                     ],

@@ -127,6 +127,35 @@ public sealed class UpdateUserPoolRequest
         }
     }
 
+    /// <summary>
+    /// The function of the Pre token generation trigger: the legacy <c>PreTokenGeneration</c> ARN, else
+    /// <c>PreTokenGenerationConfig.LambdaArn</c> (the API reference gives both the same value); null when none.
+    /// </summary>
+    public string? GetPreTokenGeneration() =>
+        GetLambdaTrigger("PreTokenGeneration")
+        ?? (_body["LambdaConfig"]?["PreTokenGenerationConfig"]?["LambdaArn"] is JsonValue value && value.TryGetValue<string>(out var arn) ? arn : null);
+
+    /// <summary>
+    /// Attaches the Pre token generation trigger with the event version <paramref name="lambdaVersion"/>
+    /// (<c>V1_0</c>, or <c>V2_0</c> on the Essentials and Plus feature plans), setting <c>PreTokenGenerationConfig</c>
+    /// and the legacy <c>PreTokenGeneration</c> to the same ARN as the API reference asks; or detaches both when
+    /// <paramref name="functionArn"/> is null.
+    /// </summary>
+    public void SetPreTokenGeneration(string? functionArn, string lambdaVersion)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lambdaVersion);
+        SetLambdaTrigger("PreTokenGeneration", functionArn);
+        var lambdaConfig = (JsonObject)_body["LambdaConfig"]!;
+        if (functionArn is null)
+        {
+            lambdaConfig.Remove("PreTokenGenerationConfig");
+        }
+        else
+        {
+            lambdaConfig["PreTokenGenerationConfig"] = new JsonObject { ["LambdaArn"] = functionArn, ["LambdaVersion"] = lambdaVersion };
+        }
+    }
+
     /// <summary>The request body as it will be sent, for a dry run or a diff.</summary>
     public string ToJson() => _body.ToJsonString();
 

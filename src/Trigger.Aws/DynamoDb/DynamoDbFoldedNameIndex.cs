@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Trigger.Aws.Protocol;
 using Trigger.Migration.Ports;
 
@@ -14,15 +13,6 @@ namespace Trigger.Aws.DynamoDb;
 /// </summary>
 public sealed class DynamoDbFoldedNameIndex : IFoldedNameIndex
 {
-    // Throttling as DynamoDB names it (DynamoDB developer guide, "Error handling with DynamoDB").
-    private static readonly HashSet<string> _throttlingCodes = new(StringComparer.Ordinal)
-    {
-        "ProvisionedThroughputExceededException",
-        "ThrottlingException",
-        "RequestLimitExceeded",
-        "LimitExceededException",
-    };
-
     private readonly string _tableName;
     private readonly SdkClientOnFirstUse<IAmazonDynamoDB> _client;
 
@@ -68,20 +58,9 @@ public sealed class DynamoDbFoldedNameIndex : IFoldedNameIndex
                 cancellationToken);
             return response.IsItemSet ? FoldIndexItem.OwnersOf(response.Item) : [];
         }
-        catch (AmazonServiceException e)
+        catch (Exception e) when (DynamoDbFailures.Translate(e, "fold index", cancellationToken) is { } translated)
         {
-            // The error code and status only: the service's text could quote the key, a user's name.
-            var transient = (e.ErrorCode is { } code && _throttlingCodes.Contains(code)) || (int)e.StatusCode >= 500;
-            throw new UserDirectoryUnavailableException($"fold index {e.ErrorCode ?? $"HTTP {(int)e.StatusCode}"}", transient);
-        }
-        catch (AwsConfigurationException e)
-        {
-            throw new UserDirectoryUnavailableException("fold index credentials", transient: false, e);
-        }
-        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            // Network failures and the SDK's own attempt timeout: the table was out of reach.
-            throw new UserDirectoryUnavailableException($"fold index {(e is OperationCanceledException or TimeoutException ? "timeout" : "network error")}", e);
+            throw translated;
         }
     }
 }

@@ -39,6 +39,12 @@ internal sealed record TriggerSettings
     /// <summary>The DynamoDB table of the fold index, consulted when exact look-ups in the old pool find nobody; null for none.</summary>
     public string? FoldIndexTable { get; init; }
 
+    /// <summary>Whether migrations carry the old groups (AdminListGroupsForUser, the hand-over, PostAuthentication and Pre token generation).</summary>
+    public bool CarryGroups { get; init; } = true;
+
+    /// <summary>The DynamoDB table the groups hand-over is also kept in; null: the execution environment's memory only.</summary>
+    public string? GroupHandOverTable { get; init; }
+
     /// <summary>Time kept back from the deadline so the answer is posted before Cognito gives up.</summary>
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(400);
 
@@ -101,9 +107,22 @@ internal sealed record TriggerSettings
             throw new SettingsException($"{TriggerSettingNames.FoldIndexTable} must be a DynamoDB table name (3 to 255 letters, digits, '_', '-' or '.').");
         }
 
+        var groupHandOverTable = Optional(TriggerSettingNames.GroupHandOverTable);
+        if (groupHandOverTable is not null && !AwsIdentifierRules.IsDynamoDbTableName(groupHandOverTable))
+        {
+            throw new SettingsException($"{TriggerSettingNames.GroupHandOverTable} must be a DynamoDB table name (3 to 255 letters, digits, '_', '-' or '.').");
+        }
+
         return new TriggerSettings
         {
             FoldIndexTable = foldIndexTable,
+            GroupHandOverTable = groupHandOverTable,
+            CarryGroups = Optional(TriggerSettingNames.CarryGroups)?.ToUpperInvariant() switch
+            {
+                null or "TRUE" => true,
+                "FALSE" => false,
+                _ => throw new SettingsException($"{TriggerSettingNames.CarryGroups} must be true or false."),
+            },
             OldUserPoolId = poolId,
             OldClientId = clientId,
             OldRegion = region,

@@ -9,7 +9,9 @@ namespace Trigger.Function.Handlers;
 /// <summary>
 /// Chooses the handler by <c>triggerSource</c>, runs it inside the invocation's time budget, and turns
 /// every bad event into one error naming what was wrong (never its content). With <c>groups</c>, a
-/// migration also leaves the user's old groups for the PostAuthentication step of the same sign-in, which adds them.
+/// migration also leaves the user's old groups for the later steps of the same sign-in: PostAuthentication adds
+/// the memberships, Pre token generation puts them into the first tokens (see <see cref="GroupCarry"/>).
+/// Without <c>groups</c> (<c>MIGRATION_CARRY_GROUPS=false</c>) those two steps answer at once and change nothing.
 /// </summary>
 internal sealed class TriggerDispatcher(
     SignInMigration migration,
@@ -43,6 +45,8 @@ internal sealed class TriggerDispatcher(
                 TriggerSources.PreSignUpSignUp or TriggerSources.PreSignUpAdminCreateUser or TriggerSources.PreSignUpExternalProvider =>
                     await GuardAsync(invocation, source, budget.Token),
                 TriggerSources.PostAuthentication => await CarryGroupsAsync(invocation, source, budget.Token),
+                _ when source.StartsWith(TriggerSources.TokenGenerationPrefix, StringComparison.Ordinal) =>
+                    await GroupsForTokensAsync(invocation, source, budget.Token),
                 _ => Failure(invocation, "UnknownTriggerSource", $"This function does not handle triggerSource '{Shorten(source)}'.", source),
             };
         }
@@ -97,16 +101,49 @@ internal sealed class TriggerDispatcher(
             RequestId = invocation.RequestId,
             TriggerSource = source,
             Outcome = "allowed",
-            Reason = !carried.Waiting ? null
-                : carried.Failure is not null ? "GroupsNotCarried"
-                : carried.Missing.Count > 0 ? "GroupMissingInNewPool"
-                : "GroupsCarried",
+            Reason = CarriedReason(carried),
             GroupsAdded = carried.Added,
             GroupsMissing = carried.Missing,
             GroupsFailure = carried.Failure,
             DurationMs = 0,
         });
     }
+
+    /// <summary>
+    /// Puts a just-migrated user's groups into the tokens Cognito is about to issue. A token refresh (never a
+    /// migration sign-in) and a client-credentials grant answer at once, without looking: refreshes cost nothing.
+    /// Never an error, for the same reason as PostAuthentication; nothing found means the tokens stay as they are.
+    /// </summary>
+    private async Task<(InvocationResult, InvocationRecord)> GroupsForTokensAsync(Invocation invocation, string source, CancellationToken budget)
+    {
+        var trigger = JsonSerializer.Deserialize(invocation.Body.Span, TriggerJsonContext.Default.PreTokenGenerationEvent)!;
+        var carried = groups is null || string.IsNullOrEmpty(trigger.UserPoolId) || string.IsNullOrEmpty(trigger.UserName)
+            || source is TriggerSources.TokenGenerationRefreshTokens or TriggerSources.TokenGenerationClientCredentials
+            ? GroupsCarried.NothingWaiting
+            : await groups.ForTokensAsync(trigger.UserPoolId, trigger.UserName, budget);
+        var answer = carried.TokenGroups.Count == 0
+            ? PreTokenGenerationResult.Unchanged(trigger)
+            : PreTokenGenerationResult.WithGroups(trigger, carried.TokenGroups);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(answer, TriggerJsonContext.Default.PreTokenGenerationResult);
+        return (InvocationResult.Success(payload), new InvocationRecord
+        {
+            RequestId = invocation.RequestId,
+            TriggerSource = Shorten(source),
+            Outcome = "allowed",
+            Reason = CarriedReason(carried),
+            GroupsAdded = carried.Added,
+            GroupsMissing = carried.Missing,
+            GroupsFailure = carried.Failure,
+            GroupsInTokens = carried.TokenGroups.Count,
+            DurationMs = 0,
+        });
+    }
+
+    private static string? CarriedReason(GroupsCarried carried) =>
+        !carried.Waiting ? (carried.Failure is not null ? "GroupHandOverUnreadable" : null)
+        : carried.Failure is not null ? "GroupsNotCarried"
+        : carried.Missing.Count > 0 ? "GroupMissingInNewPool"
+        : "GroupsCarried";
 
     private async Task<(InvocationResult, InvocationRecord)> GuardAsync(Invocation invocation, string source, CancellationToken budget)
     {

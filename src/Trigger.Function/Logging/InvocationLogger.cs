@@ -82,10 +82,11 @@ internal sealed class InvocationLogger(TextWriter output, bool json, LogLevel mi
             writer.WriteEndArray();
         }
 
-        if (r.GroupsRecorded > 0 || r.GroupsAdded > 0 || r.GroupsMissing.Count > 0 || r.GroupsFailure is not null)
+        if (r.GroupsRecorded > 0 || r.GroupsAdded > 0 || r.GroupsMissing.Count > 0 || r.GroupsFailure is not null || r.GroupsInTokens > 0)
         {
             writer.WriteNumber("groupsRecorded", r.GroupsRecorded);
             writer.WriteNumber("groupsAdded", r.GroupsAdded);
+            writer.WriteNumber("groupsInTokens", r.GroupsInTokens);
             writer.WriteStartArray("groupsMissing");
             foreach (var name in r.GroupsMissing)
             {
@@ -125,9 +126,9 @@ internal sealed class InvocationLogger(TextWriter output, bool json, LogLevel mi
             line.Append('[').AppendJoin(',', r.DroppedAttributes).Append(']');
         }
 
-        if (r.GroupsRecorded > 0 || r.GroupsAdded > 0 || r.GroupsMissing.Count > 0 || r.GroupsFailure is not null)
+        if (r.GroupsRecorded > 0 || r.GroupsAdded > 0 || r.GroupsMissing.Count > 0 || r.GroupsFailure is not null || r.GroupsInTokens > 0)
         {
-            line.Append(CultureInfo.InvariantCulture, $" groupsRecorded={r.GroupsRecorded} groupsAdded={r.GroupsAdded} groupsMissing={r.GroupsMissing.Count}");
+            line.Append(CultureInfo.InvariantCulture, $" groupsRecorded={r.GroupsRecorded} groupsAdded={r.GroupsAdded} groupsInTokens={r.GroupsInTokens} groupsMissing={r.GroupsMissing.Count}");
             if (r.GroupsMissing.Count > 0)
             {
                 line.Append('[').AppendJoin(',', r.GroupsMissing).Append(']');

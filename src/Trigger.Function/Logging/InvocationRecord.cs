@@ -37,6 +37,9 @@ internal sealed record InvocationRecord
     /// <summary>Names of old groups the new pool lacks (group names only, never the user).</summary>
     public IReadOnlyList<string> GroupsMissing { get; init; } = [];
 
+    /// <summary>Groups a Pre token generation answer put into the tokens.</summary>
+    public int GroupsInTokens { get; init; }
+
     /// <summary>Why groups could not be read or added (an error code, DeadlineExceeded); null when they were.</summary>
     public string? GroupsFailure { get; init; }
 

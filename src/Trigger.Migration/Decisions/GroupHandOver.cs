@@ -1,3 +1,5 @@
+using Trigger.Migration.Ports;
+
 namespace Trigger.Migration.Decisions;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace Trigger.Migration.Decisions;
 /// user does not exist in the new pool until Cognito reads that answer, so the memberships can only be
 /// written by a later trigger; keeping the list here (rather than in a custom attribute the new pool may
 /// lack, or by asking the old pool on every sign-in) costs later sign-ins nothing: no entry, no call.
-/// Held in the execution environment's memory: a <c>PostAuthentication</c> served by another environment
-/// finds nothing, and the sweep's membership repair adds what was missed. Thread-safe, bounded, entries expire
-/// (expired ones are dropped when taken, or swept out when the hand-over is full).
+/// Held in the execution environment's memory: a later step served by another environment finds nothing here
+/// (<see cref="TieredGroupHandOver"/> adds a durable table for that), and the sweep's membership repair adds what
+/// was missed. Thread-safe, bounded, entries expire (expired ones are dropped when taken, or swept out when the
+/// hand-over is full).
 /// </summary>
-public sealed class GroupHandOver
+public sealed class GroupHandOver : IGroupHandOverStore
 {
     /// <summary>How long a sign-in's entry waits: the PostAuthentication of the same sign-in follows within seconds.</summary>
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromMinutes(5);
@@ -21,7 +24,7 @@ public sealed class GroupHandOver
     /// </summary>
     public static readonly TimeSpan ForgotPasswordLifetime = TimeSpan.FromMinutes(65);
 
-    private readonly Dictionary<(string Pool, string User), Entry> _entries = [];
+    private readonly Dictionary<(string Pool, string User), GroupHandOverEntry> _entries = [];
     private readonly Dictionary<string, NameRule> _poolRules = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -55,12 +58,21 @@ public sealed class GroupHandOver
     /// </summary>
     public void Put(string userPoolId, string username, IReadOnlyList<string> groups, TimeSpan lifetime, NameRule names)
     {
-        ArgumentNullException.ThrowIfNull(userPoolId);
-        ArgumentNullException.ThrowIfNull(username);
-        ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(names);
+        Put(new GroupHandOverEntry(userPoolId, username, names.IsCaseSensitive, groups, Applied: false, _time.GetUtcNow() + lifetime));
+    }
+
+    /// <summary>Keeps <paramref name="entry"/> under the name as its pool compares it.</summary>
+    public void Put(GroupHandOverEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.UserPoolId);
+        ArgumentNullException.ThrowIfNull(entry.Username);
+        ArgumentNullException.ThrowIfNull(entry.Groups);
+        var userPoolId = entry.UserPoolId;
+        var names = NameRule.For(entry.CaseSensitive);
         var now = _time.GetUtcNow();
-        var key = (userPoolId, names.Key(username));
+        var key = (userPoolId, names.Key(entry.Username));
         lock (_gate)
         {
             _poolRules[userPoolId] = names;
@@ -76,7 +88,7 @@ public sealed class GroupHandOver
                 _entries.Remove(oldest);
             }
 
-            _entries[key] = new Entry(groups, now + lifetime);
+            _entries[key] = entry;
         }
     }
 
@@ -85,7 +97,10 @@ public sealed class GroupHandOver
     /// One look-up by the name as the pool compares it, whatever the number of entries: this runs on every
     /// sign-in. In a case-sensitive pool <c>admin</c> never takes what waits for <c>Admin</c>.
     /// </summary>
-    public IReadOnlyList<string>? Take(string userPoolId, string username)
+    public IReadOnlyList<string>? Take(string userPoolId, string username) => TakeEntry(userPoolId, username)?.Groups;
+
+    /// <summary>Takes (and forgets) the live entry for <paramref name="username"/>, as <see cref="Take"/> does.</summary>
+    public GroupHandOverEntry? TakeEntry(string userPoolId, string username)
     {
         ArgumentNullException.ThrowIfNull(userPoolId);
         ArgumentNullException.ThrowIfNull(username);
@@ -94,10 +109,21 @@ public sealed class GroupHandOver
             return _poolRules.TryGetValue(userPoolId, out var names)
                 && _entries.Remove((userPoolId, names.Key(username)), out var entry)
                 && entry.Expires > _time.GetUtcNow()
-                ? entry.Groups
+                ? entry
                 : null;
         }
     }
+
+    /// <inheritdoc />
+    public Task PutAsync(GroupHandOverEntry entry, CancellationToken cancellationToken)
+    {
+        Put(entry);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<GroupHandOverEntry?> TakeAsync(string userPoolId, string username, CancellationToken cancellationToken) =>
+        Task.FromResult(TakeEntry(userPoolId, username));
 
     private void RemoveExpired(DateTimeOffset now)
     {
@@ -106,6 +132,4 @@ public sealed class GroupHandOver
             _entries.Remove(key);
         }
     }
-
-    private sealed record Entry(IReadOnlyList<string> Groups, DateTimeOffset Expires);
 }

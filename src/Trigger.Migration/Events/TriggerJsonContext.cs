@@ -14,4 +14,6 @@ namespace Trigger.Migration.Events;
 [JsonSerializable(typeof(PreSignUpResult))]
 [JsonSerializable(typeof(PostAuthenticationEvent))]
 [JsonSerializable(typeof(PostAuthenticationResult))]
+[JsonSerializable(typeof(PreTokenGenerationEvent))]
+[JsonSerializable(typeof(PreTokenGenerationResult))]
 public sealed partial class TriggerJsonContext : JsonSerializerContext;

@@ -23,4 +23,13 @@ public static class TriggerSources
     /// just-migrated user's old groups.
     /// </summary>
     public const string PostAuthentication = "PostAuthentication_Authentication";
+
+    /// <summary>Every Pre token generation source starts with this (<c>TokenGeneration_Authentication</c>, <c>_HostedAuth</c>, ...).</summary>
+    public const string TokenGenerationPrefix = "TokenGeneration_";
+
+    /// <summary>A token refresh: never a migration sign-in, so it never looks for a hand-over.</summary>
+    public const string TokenGenerationRefreshTokens = "TokenGeneration_RefreshTokens";
+
+    /// <summary>A machine-to-machine client-credentials grant (V3_0 events): no user, nothing to look for.</summary>
+    public const string TokenGenerationClientCredentials = "TokenGeneration_ClientCredentials";
 }

@@ -51,7 +51,8 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
                 (TriggerSettingNames.AttributeRenames, "custom:level=custom:tier,custom:org=custom:tenant"),
                 (TriggerSettingNames.LegacySubAttribute, "custom:legacy_id"),
                 (TriggerSettingNames.WeakPasswordAction, "refuse"),
-                (TriggerSettingNames.PreSignUpFailOpen, "true"))))))));
+                (TriggerSettingNames.PreSignUpFailOpen, "true"),
+                GroupHandOverVariable(app, _stack))))))));
     }
 
     [Fact]
@@ -94,7 +95,8 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("WriteOwnLogs", LogActions, GetAtt(app.LogicalId(_stack, _stack.Trigger.LogGroup), "Arn")),
                 Allow("ReadOldPool", OldPoolActions, "arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_OldPool01"),
-                Allow("ReadOldClientSecret", "secretsmanager:GetSecretValue", TestMigrations.SecretArn))))));
+                Allow("ReadOldClientSecret", "secretsmanager:GetSecretValue", TestMigrations.SecretArn),
+                UseGroupHandOver(app, _stack))))));
     }
 
     [Fact]
@@ -119,13 +121,14 @@ public sealed class CreatedPoolStackTests(SynthesizedApp app)
     }
 
     [Fact]
-    public void UserPool_CreatedPool_AttachesUserMigrationPreSignUpAndPostAuthentication()
+    public void UserPool_CreatedPool_AttachesUserMigrationPreSignUpPostAuthenticationAndPreTokenGenerationV1()
     {
         Template.HasResourceProperties("AWS::Cognito::UserPool", Props(
             ("LambdaConfig", Match.ObjectEquals(Props(
                 ("UserMigration", GetAtt(FunctionId, "Arn")),
                 ("PreSignUp", GetAtt(FunctionId, "Arn")),
-                ("PostAuthentication", GetAtt(FunctionId, "Arn")))))));
+                ("PostAuthentication", GetAtt(FunctionId, "Arn")),
+                ("PreTokenGenerationConfig", Props(("LambdaArn", GetAtt(FunctionId, "Arn")), ("LambdaVersion", "V1_0"))))))));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
                 (TriggerSettingNames.OldClientId, "oldclient01"),
                 (TriggerSettingNames.OldRegion, "eu-west-1"),
                 // No functionSettings: the function reads the created pool's aliases and policy itself.
-                (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn)))))),
+                (TriggerSettingNames.OldClientSecretArn, TestMigrations.SecretArn),
+                GroupHandOverVariable(app, _stack)))))),
             ("Architectures", new[] { "arm64" })));
     }
 
@@ -74,7 +75,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("WriteOwnLogs", LogActions, GetAtt(app.LogicalId(_stack, _stack.Trigger.LogGroup), "Arn")),
                 Allow("ReadOldPool", OldPoolActions, "arn:aws:cognito-idp:eu-west-1:111111111111:userpool/eu-west-1_OldPool01"),
-                Allow("ReadOldClientSecret", "secretsmanager:GetSecretValue", TestMigrations.SecretArn))))));
+                Allow("ReadOldClientSecret", "secretsmanager:GetSecretValue", TestMigrations.SecretArn),
+                UseGroupHandOver(app, _stack))))));
     }
 
     [Fact]
@@ -90,7 +92,8 @@ public sealed class DisasterRecoveryStackTests(SynthesizedApp app)
             ("LambdaConfig", Match.ObjectEquals(Props(
                 ("UserMigration", GetAtt(FunctionId, "Arn")),
                 ("PreSignUp", GetAtt(FunctionId, "Arn")),
-                ("PostAuthentication", GetAtt(FunctionId, "Arn"))))),
+                ("PostAuthentication", GetAtt(FunctionId, "Arn")),
+                ("PreTokenGenerationConfig", Props(("LambdaArn", GetAtt(FunctionId, "Arn")), ("LambdaVersion", "V1_0")))))),
             ("AliasAttributes", new[] { "email", "preferred_username" })));
         Template.HasResourceProperties("AWS::Lambda::Permission", Props(
             ("Principal", "cognito-idp.amazonaws.com"),

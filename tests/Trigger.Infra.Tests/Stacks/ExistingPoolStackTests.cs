@@ -71,7 +71,8 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
             ("Roles", new object[] { Ref(RoleId) }),
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("WriteOwnLogs", LogActions, GetAtt(app.LogicalId(_stack, _stack.Trigger.LogGroup), "Arn")),
-                Allow("AssumeOldPoolRole", "sts:AssumeRole", TestMigrations.OldRoleArn))))));
+                Allow("AssumeOldPoolRole", "sts:AssumeRole", TestMigrations.OldRoleArn),
+                UseGroupHandOver(app, _stack))))));
     }
 
     [Fact]
@@ -105,7 +106,8 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
                 (TriggerSettingNames.OldExternalId, TestMigrations.ExternalId),
                 (TriggerSettingNames.LegacySubAttribute, "custom:legacy_id"),
                 (TriggerSettingNames.WeakPasswordAction, "reset"),
-                (TriggerSettingNames.PreSignUpFailOpen, "false")))))),
+                (TriggerSettingNames.PreSignUpFailOpen, "false"),
+                GroupHandOverVariable(app, _stack)))))),
             ("Runtime", "provided.al2023"),
             ("Timeout", 5),
             ("MemorySize", 256)));
@@ -119,7 +121,8 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
             ("Environment", Match.ObjectEquals(Props(("Variables", Props(
                 (TriggerSettingNames.OldUserPoolId, "us-east-1_OldPool04"),
                 (TriggerSettingNames.OldClientId, "oldclient04"),
-                (TriggerSettingNames.OldRegion, "us-east-1"))))))));
+                (TriggerSettingNames.OldRegion, "us-east-1"),
+                GroupHandOverVariable(app, _unguarded))))))));
     }
 
     [Fact]
@@ -131,7 +134,8 @@ public sealed class ExistingPoolStackTests(SynthesizedApp app)
         template.HasResourceProperties("AWS::IAM::Policy", Props(
             ("PolicyDocument", Match.ObjectEquals(PolicyDocument(
                 Allow("WriteOwnLogs", LogActions, GetAtt(app.LogicalId(_unguarded, _unguarded.Trigger.LogGroup), "Arn")),
-                Allow("ReadOldPool", OldPoolActions, "arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_OldPool04"))))));
+                Allow("ReadOldPool", OldPoolActions, "arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_OldPool04"),
+                UseGroupHandOver(app, _unguarded))))));
     }
 
     [Fact]

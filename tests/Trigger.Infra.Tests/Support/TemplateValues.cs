@@ -27,4 +27,15 @@ internal static class TemplateValues
     public const string NewPoolGroupActions = "cognito-idp:AdminAddUserToGroup";
 
     public static readonly string[] LogActions = ["logs:CreateLogStream", "logs:PutLogEvents"];
+
+    /// <summary>What the function does to its groups hand-over table.</summary>
+    public static readonly string[] GroupHandOverActions = ["dynamodb:PutItem", "dynamodb:DeleteItem"];
+
+    /// <summary>The role's statement on <paramref name="stack"/>'s groups hand-over table.</summary>
+    public static Dictionary<string, object> UseGroupHandOver(SynthesizedApp app, Trigger.Infra.Stacks.MigrationStack stack) =>
+        Allow("UseGroupHandOver", GroupHandOverActions, GetAtt(app.LogicalId(stack, stack.Trigger.GroupHandOverTable!), "Arn"));
+
+    /// <summary>The function's variable naming <paramref name="stack"/>'s groups hand-over table.</summary>
+    public static (string, object) GroupHandOverVariable(SynthesizedApp app, Trigger.Infra.Stacks.MigrationStack stack) =>
+        (Trigger.Contract.TriggerSettingNames.GroupHandOverTable, Ref(app.LogicalId(stack, stack.Trigger.GroupHandOverTable!)));
 }

@@ -20,6 +20,8 @@ internal static class TestMigrations
         "TriggerMigration-Unguarded",
         "TriggerMigration-Closed",
         "TriggerMigration-Folded",
+        "TriggerMigration-Plus",
+        "TriggerMigration-NoGroups",
         "TriggerOldPoolAccess-222222222222-old-pool-reader",
     ];
 
@@ -135,6 +137,21 @@ internal static class TestMigrations
               "oldPool": { "userPoolId": "eu-west-1_OldPool06", "clientId": "oldclient06" },
               "newPool": { "create": { "signInAliases": ["email"], "signInCaseSensitive": false } },
               "foldIndex": true
+            },
+            {
+              "name": "Plus",
+              "account": "111111111111",
+              "region": "eu-west-1",
+              "oldPool": { "userPoolId": "eu-west-1_OldPool07", "clientId": "oldclient07" },
+              "newPool": { "create": { "signInAliases": [], "featurePlan": "plus" } }
+            },
+            {
+              "name": "NoGroups",
+              "account": "111111111111",
+              "region": "eu-west-1",
+              "oldPool": { "userPoolId": "eu-west-1_OldPool08", "clientId": "oldclient08" },
+              "newPool": { "create": { "signInAliases": [] } },
+              "carryGroups": false
             }
           ]
         }

@@ -6,8 +6,12 @@ namespace Trigger.IntegrationTests.GroupCarry;
 
 /// <summary>
 /// Groups follow a user signing in through the trigger: cognito-local runs the real published bootstrap for
-/// UserMigration and then PostAuthentication, and only then lists the user's groups for the tokens (as
-/// Cognito issues tokens after PostAuthentication). Each test uses its own user.
+/// UserMigration, then PostAuthentication, then lists the user's groups for the tokens, then PreTokenGeneration.
+/// What this shows of real Cognito is limited: here the tokens carry the groups because cognito-local lists the
+/// memberships PostAuthentication wrote, and it ignores the answer's groupOverrideDetails (it applies only
+/// claimsToAddOrOverride/claimsToSuppress). Real Cognito does not promise the first behaviour; the override the
+/// function answers with is what carries the groups there, shown here by the function's own log and, answer by
+/// answer, by the unit tests and the dynalite tests. Each test uses its own user.
 /// </summary>
 [Slow]
 public sealed class GroupCarryEndToEndTests(GroupCarryFixture world) : IClassFixture<GroupCarryFixture>
@@ -43,8 +47,8 @@ public sealed class GroupCarryEndToEndTests(GroupCarryFixture world) : IClassFix
         var again = await world.SignInAsync("dmitri");
 
         Assert.True(await BridgeOutput.AllInvocationsLoggedAsync(world.Bridge));
-        // Only the PostAuthentication step ran, and it asked the old pool nothing.
-        Assert.Equal(invocations + 1, world.Bridge.Invocations);
+        // Only the PostAuthentication and PreTokenGeneration steps ran, and they asked the old pool nothing.
+        Assert.Equal(invocations + 2, world.Bridge.Invocations);
         Assert.Equal(oldPoolCalls, OldPoolCalls(world.Bridge.StandardOutput));
         Assert.Equal(["admins", "staff"], TokenClaims.Groups(again["AuthenticationResult"]!["IdToken"]!.GetValue<string>()));
     }
@@ -82,6 +86,38 @@ public sealed class GroupCarryEndToEndTests(GroupCarryFixture world) : IClassFix
         var answer = await world.SignInAsync("fergus");
 
         Assert.Empty(TokenClaims.Groups(answer["AuthenticationResult"]!["IdToken"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task SignIn_FirstTime_PreTokenGenerationAnswersWithTheGroupsCognitoLocalThenIgnores()
+    {
+        var answer = await world.SignInAsync("gwen");
+
+        Assert.Equal(["editors", "staff"], TokenClaims.Groups(answer["AuthenticationResult"]!["IdToken"]!.GetValue<string>()));
+        Assert.True(await BridgeOutput.AllInvocationsLoggedAsync(world.Bridge));
+        // The function answered cognito-local's (version "0", no groupConfiguration) event with an override of both
+        // groups; the line names the groups' count, never the user.
+        Assert.Contains(
+            world.Bridge.StandardOutput.Split('\n'),
+            l => l.Contains("\"triggerSource\":\"TokenGeneration_Authentication\"", StringComparison.Ordinal)
+                && l.Contains("\"groupsInTokens\":2", StringComparison.Ordinal));
+        Assert.DoesNotContain("gwen", world.Bridge.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefreshTokens_AfterTheFirstSignIn_KeepTheGroupsAndTheFunctionLooksNothingUp()
+    {
+        var first = await world.SignInAsync("hector");
+        Assert.True(await BridgeOutput.AllInvocationsLoggedAsync(world.Bridge));
+
+        var refreshed = await world.RefreshAsync(first["AuthenticationResult"]!["RefreshToken"]!.GetValue<string>());
+
+        Assert.True(await BridgeOutput.AllInvocationsLoggedAsync(world.Bridge));
+        Assert.Equal(["staff"], TokenClaims.Groups(refreshed["AuthenticationResult"]!["IdToken"]!.GetValue<string>()));
+        var refreshLine = world.Bridge.StandardOutput.Split('\n')
+            .Last(l => l.Contains("\"triggerSource\":\"TokenGeneration_RefreshTokens\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("groupsInTokens", refreshLine, StringComparison.Ordinal);
+        Assert.Contains("\"oldPoolCalls\":0", refreshLine, StringComparison.Ordinal);
     }
 
     private static int OldPoolCalls(string output) =>

@@ -5,8 +5,8 @@ using Trigger.Testing.Lambda;
 namespace Trigger.IntegrationTests.GroupCarry;
 
 /// <summary>
-/// The migration with groups on the local emulator: the function serves the new pool's UserMigration and
-/// PostAuthentication triggers. Old users belong to groups; the new pool has all of them but <c>auditors</c>.
+/// The migration with groups on the local emulator: the function serves the new pool's UserMigration,
+/// PostAuthentication and PreTokenGeneration triggers, as the stack and <c>enable</c> wire them. Old users belong to groups; the new pool has all of them but <c>auditors</c>.
 /// </summary>
 public sealed class GroupCarryFixture : IAsyncLifetime, ISlowFixture
 {
@@ -32,6 +32,7 @@ public sealed class GroupCarryFixture : IAsyncLifetime, ISlowFixture
                 NewPool = new PoolSpec("new-pool") { AliasAttributes = ["email"] },
                 LogFormat = "JSON",
                 AttachPostAuthentication = true,
+                AttachPreTokenGeneration = true,
             },
             SeedOldUsersAsync);
         foreach (var group in new[] { "admins", "editors", "staff" })
@@ -55,6 +56,8 @@ public sealed class GroupCarryFixture : IAsyncLifetime, ISlowFixture
             ("dmitri", ["admins", "staff"]),
             ("esme", ["editors"]),
             ("fergus", []),
+            ("gwen", ["editors", "staff"]),
+            ("hector", ["staff"]),
         })
         {
             await oldPool.CreateUserAsync(oldPoolId, new UserSpec(user, Password) { Email = $"{user}@example.com" });
@@ -67,6 +70,14 @@ public sealed class GroupCarryFixture : IAsyncLifetime, ISlowFixture
 
     /// <summary>Signs in on the new pool as an app would (USER_PASSWORD_AUTH).</summary>
     public Task<JsonObject> SignInAsync(string userName) => Pools.SignInAsync(userName, Password);
+
+    /// <summary>Asks the new pool for fresh tokens with a refresh token (REFRESH_TOKEN_AUTH).</summary>
+    public Task<JsonObject> RefreshAsync(string refreshToken) => NewPool.SendAsync("InitiateAuth", new JsonObject
+    {
+        ["AuthFlow"] = "REFRESH_TOKEN_AUTH",
+        ["ClientId"] = Pools.NewClient.ClientId,
+        ["AuthParameters"] = new JsonObject { ["REFRESH_TOKEN"] = refreshToken },
+    });
 
     public async Task DisposeAsync()
     {

@@ -33,6 +33,23 @@ internal static class TriggerEvents
             ["clientMetadata"] = sweepProof is null ? null : new JsonObject { ["cognito-migrate-sweep-proof"] = sweepProof },
         });
 
+    public static string PostAuthentication(string newPoolId, string userName) => Event("PostAuthentication_Authentication", newPoolId, userName,
+        new JsonObject { ["userAttributes"] = new JsonObject { ["sub"] = "sub-1" }, ["newDeviceUsed"] = false, ["clientMetadata"] = null });
+
+    /// <summary>A Pre token generation event of <paramref name="version"/> ("1" for V1_0, "2" for V2_0) whose request names no groups yet.</summary>
+    public static string TokenGeneration(string newPoolId, string userName, string source = "TokenGeneration_Authentication", string version = "1")
+    {
+        var json = JsonNode.Parse(Event(source, newPoolId, userName, new JsonObject
+        {
+            ["userAttributes"] = new JsonObject { ["sub"] = "sub-1" },
+            ["groupConfiguration"] = new JsonObject { ["groupsToOverride"] = new JsonArray(), ["iamRolesToOverride"] = new JsonArray(), ["preferredRole"] = null },
+            ["clientMetadata"] = null,
+        }))!;
+        json["version"] = version;
+        json["response"] = new JsonObject { [version == "1" ? "claimsOverrideDetails" : "claimsAndScopeOverrideDetails"] = null };
+        return json.ToJsonString();
+    }
+
     private static string Event(string source, string newPoolId, string userName, JsonObject request) => new JsonObject
     {
         ["version"] = "1",

@@ -21,6 +21,13 @@ public sealed record CognitoLocalOptions
     /// </summary>
     public string? PostAuthenticationFunction { get; init; }
 
+    /// <summary>
+    /// Function name cognito-local invokes for the <c>PreTokenGeneration</c> trigger. cognito-local 5.3.0 sends
+    /// version "0" events with an empty <c>groupConfiguration</c> and applies only <c>claimsToAddOrOverride</c> and
+    /// <c>claimsToSuppress</c> of the answer, to the ID token: it ignores <c>groupOverrideDetails</c>.
+    /// </summary>
+    public string? PreTokenGenerationFunction { get; init; }
+
     /// <summary>How long to wait for <c>GET /health</c> to answer. Default 60 s (a loaded 2-core machine).</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -89,7 +89,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         }
 
         var hasTrigger = options.UserMigrationFunction is not null || options.PreSignUpFunction is not null
-            || options.PostAuthenticationFunction is not null;
+            || options.PostAuthenticationFunction is not null || options.PreTokenGenerationFunction is not null;
         if (hasTrigger && options.LambdaEndpoint is null)
         {
             throw new ArgumentException(
@@ -102,7 +102,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
             throw new ArgumentException($"CognitoLocalOptions.LambdaEndpoint must be absolute; got '{options.LambdaEndpoint}'.", nameof(options));
         }
 
-        foreach (var (name, value) in new[] { ("UserMigrationFunction", options.UserMigrationFunction), ("PreSignUpFunction", options.PreSignUpFunction), ("PostAuthenticationFunction", options.PostAuthenticationFunction) })
+        foreach (var (name, value) in new[] { ("UserMigrationFunction", options.UserMigrationFunction), ("PreSignUpFunction", options.PreSignUpFunction), ("PostAuthenticationFunction", options.PostAuthenticationFunction), ("PreTokenGenerationFunction", options.PreTokenGenerationFunction) })
         {
             if (value is not null && string.IsNullOrWhiteSpace(value))
             {
@@ -209,6 +209,11 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         if (options.PostAuthenticationFunction is not null)
         {
             triggers["PostAuthentication"] = options.PostAuthenticationFunction;
+        }
+
+        if (options.PreTokenGenerationFunction is not null)
+        {
+            triggers["PreTokenGeneration"] = options.PreTokenGenerationFunction;
         }
 
         var lambdaClient = new JsonObject

@@ -39,6 +39,9 @@ public sealed record LocalMigrationPoolsOptions
 
     /// <summary>Also attaches the function as the new pool's PostAuthentication trigger, the step that adds a migrated user's groups.</summary>
     public bool AttachPostAuthentication { get; init; }
+
+    /// <summary>Also attaches the function as the new pool's PreTokenGeneration trigger, the step that puts a migrated user's groups into the first tokens.</summary>
+    public bool AttachPreTokenGeneration { get; init; }
 }
 
 /// <summary>
@@ -220,6 +223,7 @@ public sealed class LocalMigrationPools : IAsyncDisposable
                 UserMigrationFunction = Bridge.FunctionName,
                 PreSignUpFunction = options.AttachPreSignUpGuard ? Bridge.FunctionName : null,
                 PostAuthenticationFunction = options.AttachPostAuthentication ? Bridge.FunctionName : null,
+                PreTokenGenerationFunction = options.AttachPreTokenGeneration ? Bridge.FunctionName : null,
             },
             cancellationToken);
 

@@ -2,6 +2,7 @@ using Trigger.Migration.Decisions;
 using Trigger.Migration.Events;
 using Trigger.Migration.Ports;
 using Trigger.Testing;
+using Trigger.UnitTests.Migration.Groups;
 
 namespace Trigger.UnitTests.Migration;
 
@@ -9,10 +10,10 @@ public sealed class GroupCarryTests
 {
     private const string NewPool = "eu-west-1_new";
     private readonly ManualClock _clock = new();
-    private readonly OldGroups _old = new();
-    private readonly NewGroups _new = new();
+    private readonly FakeOldGroups _old = new();
+    private readonly FakeNewGroups _new = new();
 
-    private GroupCarry CreateSut(GroupHandOver? handOver = null) => new(_old, _new, handOver ?? new GroupHandOver(_clock));
+    private GroupCarry CreateSut(GroupHandOver? handOver = null) => new(_old, _new, handOver ?? new GroupHandOver(_clock), _clock);
 
     private static UserMigrationEvent Migration(string typed, string source = TriggerSources.MigrationAuthentication) =>
         new() { TriggerSource = source, UserPoolId = NewPool, UserName = typed };
@@ -166,39 +167,5 @@ public sealed class GroupCarryTests
 
         Assert.Equal(2, handOver.Count);
         Assert.Null(handOver.Take(NewPool, "a"));
-    }
-
-    private sealed class OldGroups : IOldGroupMemberships
-    {
-        public Dictionary<string, IReadOnlyList<string>> Groups { get; } = new(StringComparer.Ordinal);
-
-        public Exception? Fail { get; set; }
-
-        public int Calls { get; private set; }
-
-        public Task<IReadOnlyList<string>> GroupsOfAsync(string username, CancellationToken cancellationToken)
-        {
-            Calls++;
-            return Fail is not null ? Task.FromException<IReadOnlyList<string>>(Fail)
-                : Task.FromResult(Groups.TryGetValue(username, out var groups) ? groups : (IReadOnlyList<string>)[]);
-        }
-    }
-
-    private sealed class NewGroups : INewGroupMemberships
-    {
-        public List<string> Added { get; } = [];
-
-        public HashSet<string> Missing { get; } = new(StringComparer.Ordinal);
-
-        public Task<bool> AddAsync(string userPoolId, string username, string groupName, CancellationToken cancellationToken)
-        {
-            if (Missing.Contains(groupName))
-            {
-                return Task.FromResult(false);
-            }
-
-            Added.Add($"{username} {groupName}");
-            return Task.FromResult(true);
-        }
     }
 }

@@ -6,9 +6,9 @@ using Trigger.Cli.Output;
 namespace Trigger.Cli.Commands.Triggers;
 
 /// <summary>
-/// <c>disable</c>: detach the UserMigration trigger, the PreSignUp guard and the PostAuthentication groups
-/// step from a pool, changing nothing else. All go: once the old pool is retired the guard cannot look users
-/// up and refuses every sign-up. PreSignUp and PostAuthentication go only when they are the migration function's.
+/// <c>disable</c>: detach the UserMigration trigger, the PreSignUp guard and the groups steps (PostAuthentication,
+/// Pre token generation) from a pool, changing nothing else. All go: once the old pool is retired the guard cannot
+/// look users up and refuses every sign-up. PreSignUp and the groups steps go only when they are the migration function's.
 /// </summary>
 internal static class DisableCommand
 {
@@ -27,7 +27,7 @@ internal static class DisableCommand
         options.AddAll(command, oldPool: false, newPool: true, functionArn, preSignUp, dryRun);
 
         command.SetAction((parse, cancellationToken) => TriggerSwitch.RunAsync(
-            TriggerSwitchArguments.Read(parse, options, "disable", ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger], functionArn, dryRun, replace: false),
+            TriggerSwitchArguments.Read(parse, options, "disable", ["UserMigration", "PreSignUp", TriggerSwitch.GroupsTrigger, TriggerSwitch.TokenGroupsTrigger], functionArn, dryRun, replace: false),
             host,
             cancellationToken));
         return command;

@@ -9,7 +9,9 @@ namespace Trigger.Cli.Commands.Triggers;
 /// <c>enable</c>: attach the UserMigration trigger and the PreSignUp guard to an existing pool, changing
 /// nothing else. The guard is attached unless <c>--no-pre-sign-up</c> says otherwise (with a warning): the
 /// trigger alone lets anyone sign up with an unmigrated user's name. The PostAuthentication trigger (which
-/// adds a migrated user's old groups before the first tokens are issued) is attached unless <c>--no-groups</c>.
+/// adds a migrated user's old groups) and the Pre token generation trigger (which puts them into the first
+/// tokens; V2_0 on an Essentials or Plus pool, else V1_0) are attached unless <c>--no-groups</c>; a Pre token
+/// generation trigger of another function is never replaced without <c>--replace</c>.
 /// </summary>
 internal static class EnableCommand
 {
@@ -27,8 +29,8 @@ internal static class EnableCommand
         };
         var noGroups = new Option<bool>("--no-groups")
         {
-            Description = "Do not attach the function as the PostAuthentication trigger: migrated users then arrive without their old groups "
-                + "until the sweep adds them (for a pool whose PostAuthentication trigger is the application's own).",
+            Description = "Do not attach the function as the PostAuthentication and Pre token generation triggers: migrated users then arrive "
+                + "without their old groups until the sweep adds them (for a pool whose triggers of those kinds are the application's own).",
         };
         var dryRun = TriggerOptions.DryRun();
         var replace = new Option<bool>("--replace") { Description = "Attach even when another function holds the trigger now." };
@@ -63,7 +65,7 @@ internal static class EnableCommand
             string[] triggers =
             [
                 "UserMigration",
-                .. parse.GetValue(noGroups) ? Array.Empty<string>() : [TriggerSwitch.GroupsTrigger],
+                .. parse.GetValue(noGroups) ? Array.Empty<string>() : [TriggerSwitch.GroupsTrigger, TriggerSwitch.TokenGroupsTrigger],
                 .. guard ? ["PreSignUp"] : Array.Empty<string>(),
             ];
             return await TriggerSwitch.RunAsync(

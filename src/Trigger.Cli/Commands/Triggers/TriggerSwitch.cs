@@ -38,6 +38,15 @@ internal static class TriggerSwitch
     /// <summary>The trigger that adds a migrated user's old groups before the first tokens are issued.</summary>
     public const string GroupsTrigger = "PostAuthentication";
 
+    /// <summary>The trigger that puts those groups into the first tokens (Cognito does not promise PostAuthentication's changes reach them).</summary>
+    public const string TokenGroupsTrigger = "PreTokenGeneration";
+
+    /// <summary>
+    /// The Pre token generation event version for a pool on <paramref name="featurePlan"/> (DescribeUserPool's
+    /// UserPoolTier): V2_0, which customises the access token too, on Essentials and Plus; V1_0 (ID token) otherwise.
+    /// </summary>
+    public static string TokenGenerationVersionFor(string? featurePlan) => featurePlan is "ESSENTIALS" or "PLUS" ? "V2_0" : "V1_0";
+
     // The one member FromDescribedUserPool leaves out on purpose (see UpdateUserPoolRequest).
     private const string SupersededSetting = "AdminCreateUserConfig.UnusedAccountValidityDays";
 
@@ -56,7 +65,14 @@ internal static class TriggerSwitch
 
         foreach (var trigger in arguments.Triggers)
         {
-            request.SetLambdaTrigger(trigger, arguments.Attach ? arguments.FunctionArn : null);
+            if (trigger == TokenGroupsTrigger)
+            {
+                request.SetPreTokenGeneration(arguments.Attach ? arguments.FunctionArn : null, TokenGenerationVersionFor(described.UserPool.UserPoolTier));
+            }
+            else
+            {
+                request.SetLambdaTrigger(trigger, arguments.Attach ? arguments.FunctionArn : null);
+            }
         }
 
         var after = ToObject(request.ToJson());
@@ -102,10 +118,10 @@ internal static class TriggerSwitch
     // may be the app's own: it stays.
     private static TriggerSwitchArguments LeaveForeignGuard(TriggerSwitchArguments arguments, UpdateUserPoolRequest request, TextWriter messages)
     {
-        foreach (var (step, role) in new[] { ("PreSignUp", "the guard"), (GroupsTrigger, "the groups step") })
+        foreach (var (step, role) in new[] { ("PreSignUp", "the guard"), (GroupsTrigger, "the groups step"), (TokenGroupsTrigger, "the groups' token step") })
         {
             var ours = arguments.FunctionArn ?? request.GetLambdaTrigger("UserMigration");
-            var current = request.GetLambdaTrigger(step);
+            var current = Current(request, step);
             if (arguments.Attach || current is null || FunctionArns.SameFunction(current, ours) || !arguments.Triggers.Contains(step))
             {
                 continue;
@@ -119,6 +135,10 @@ internal static class TriggerSwitch
 
         return arguments;
     }
+
+    // The function a trigger is attached to; Pre token generation may be named by its versioned config only.
+    private static string? Current(UpdateUserPoolRequest request, string trigger) =>
+        trigger == TokenGroupsTrigger ? request.GetPreTokenGeneration() : request.GetLambdaTrigger(trigger);
 
     private static void RefuseUnknownMembers(JsonObject described, JsonObject request, string poolId)
     {
@@ -138,7 +158,7 @@ internal static class TriggerSwitch
     {
         foreach (var trigger in arguments.Triggers)
         {
-            var current = request.GetLambdaTrigger(trigger);
+            var current = Current(request, trigger);
             if (current is null || arguments.FunctionArn is null || string.Equals(current, arguments.FunctionArn, StringComparison.Ordinal))
             {
                 continue;
@@ -148,7 +168,9 @@ internal static class TriggerSwitch
             {
                 throw new CliFailure(
                     $"Refusing to enable: the {trigger} trigger of pool {poolId} is attached to another function ({current}). "
-                    + "Pass --replace to attach the new one instead. Nothing was changed.");
+                    + (trigger is GroupsTrigger or TokenGroupsTrigger
+                        ? "Pass --no-groups to leave it (and the groups) alone, or --replace to attach the migration function instead. Nothing was changed."
+                        : "Pass --replace to attach the new one instead. Nothing was changed."));
             }
 
             if (!arguments.Attach)
@@ -166,6 +188,10 @@ internal static class TriggerSwitch
         var omitted = new List<OmittedSetting>();
         var unexpected = new List<SettingChange>();
         var triggerSettings = arguments.Triggers.Select(t => "LambdaConfig." + t).ToHashSet(StringComparer.Ordinal);
+        if (arguments.Triggers.Contains(TokenGroupsTrigger))
+        {
+            triggerSettings.UnionWith(["LambdaConfig.PreTokenGenerationConfig.LambdaArn", "LambdaConfig.PreTokenGenerationConfig.LambdaVersion"]);
+        }
         foreach (var change in SettingsDiff.Compare(before, after))
         {
             if (triggerSettings.Contains(change.Setting))

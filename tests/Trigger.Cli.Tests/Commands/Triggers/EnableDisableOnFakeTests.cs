@@ -14,7 +14,7 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
     [Fact]
     public async Task EnableThenDisable_OnAPoolThatResetsOmittedSettings_LeavesEveryOtherSettingByteForByte()
     {
-        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["PreTokenGeneration"] = OtherFunction });
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject { ["CustomMessage"] = OtherFunction });
         var before = await DescribeAsync(poolId);
 
         var enabled = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn, "--pre-sign-up"));
@@ -42,7 +42,12 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         Assert.True(report["dryRun"]!.GetValue<bool>());
         Assert.False(report["applied"]!.GetValue<bool>());
         var changes = report["changes"]!.AsArray();
-        Assert.Equal(["LambdaConfig.PostAuthentication", "LambdaConfig.PreSignUp", "LambdaConfig.UserMigration"], changes.Select(c => c!["setting"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                "LambdaConfig.PostAuthentication", "LambdaConfig.PreSignUp", "LambdaConfig.PreTokenGeneration",
+                "LambdaConfig.PreTokenGenerationConfig.LambdaArn", "LambdaConfig.PreTokenGenerationConfig.LambdaVersion", "LambdaConfig.UserMigration",
+            ],
+            changes.Select(c => c!["setting"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.All(changes, c => Assert.Null(c!["before"]));
         Assert.Equal(TestPools.FunctionArn, report["request"]!["LambdaConfig"]!["UserMigration"]!.GetValue<string>());
         Assert.Equal("ON", report["request"]!["MfaConfiguration"]!.GetValue<string>());
@@ -80,6 +85,8 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject
         {
             ["UserMigration"] = TestPools.FunctionArn, ["PreSignUp"] = TestPools.FunctionArn, ["PostAuthentication"] = TestPools.FunctionArn,
+            ["PreTokenGeneration"] = TestPools.FunctionArn,
+            ["PreTokenGenerationConfig"] = new JsonObject { ["LambdaArn"] = TestPools.FunctionArn, ["LambdaVersion"] = "V1_0" },
         });
 
         var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
@@ -141,6 +148,100 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         Assert.False(lambdaConfig.ContainsKey("UserMigration"));
         Assert.Equal(OtherFunction, lambdaConfig["PostAuthentication"]!.GetValue<string>());
         Assert.Contains("it is not the groups step, and stays attached", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enable_ByDefault_AttachesPreTokenGenerationV1OnALitePoolWithTheLegacyArnToo()
+    {
+        var poolId = await CreatePoolAsync();
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["PostAuthentication"]!.GetValue<string>());
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["PreTokenGeneration"]!.GetValue<string>());
+        Assert.Equal(TestPools.FunctionArn, lambdaConfig["PreTokenGenerationConfig"]!["LambdaArn"]!.GetValue<string>());
+        Assert.Equal("V1_0", lambdaConfig["PreTokenGenerationConfig"]!["LambdaVersion"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("ESSENTIALS")]
+    [InlineData("PLUS")]
+    public async Task Enable_PoolWhosePlanCustomisesAccessTokens_AttachesPreTokenGenerationV2(string tier)
+    {
+        var poolId = await CreatePoolAsync(tier: tier);
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.Equal("V2_0", lambdaConfig["PreTokenGenerationConfig"]!["LambdaVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Enable_AppsOwnPreTokenGeneration_RefusesWithOneMessageAndNoUpdate()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject
+        {
+            ["PreTokenGeneration"] = OtherFunction,
+            ["PreTokenGenerationConfig"] = new JsonObject { ["LambdaArn"] = OtherFunction, ["LambdaVersion"] = "V2_0" },
+        });
+        var before = await DescribeAsync(poolId);
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"the PreTokenGeneration trigger of pool {poolId} is attached to another function ({OtherFunction})", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--no-groups", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await DescribeAsync(poolId));
+        Assert.DoesNotContain(world.Fake.CallsTo("UpdateUserPool"), c => c.RequestSummary.Contains(poolId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Enable_NoGroups_LeavesTheAppsPreTokenGenerationAlone()
+    {
+        var poolId = await CreatePoolAsync(lambdaConfig: new JsonObject
+        {
+            ["PreTokenGeneration"] = OtherFunction,
+            ["PreTokenGenerationConfig"] = new JsonObject { ["LambdaArn"] = OtherFunction, ["LambdaVersion"] = "V1_0" },
+        });
+
+        var result = await CliRunner.RunAsync(Args("enable", poolId, "--function-arn", TestPools.FunctionArn, "--no-groups"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lambdaConfig = (await world.Admin.DescribeUserPoolAsync(poolId))["LambdaConfig"]!.AsObject();
+        Assert.Equal(OtherFunction, lambdaConfig["PreTokenGenerationConfig"]!["LambdaArn"]!.GetValue<string>());
+        Assert.False(lambdaConfig.ContainsKey("PostAuthentication"));
+    }
+
+    [Fact]
+    public async Task Disable_ByDefault_DetachesOurPreTokenGenerationAndLeavesAnotherFunctionsWithANote()
+    {
+        var ours = await CreatePoolAsync(lambdaConfig: new JsonObject
+        {
+            ["UserMigration"] = TestPools.FunctionArn,
+            ["PreTokenGeneration"] = TestPools.FunctionArn,
+            ["PreTokenGenerationConfig"] = new JsonObject { ["LambdaArn"] = TestPools.FunctionArn, ["LambdaVersion"] = "V1_0" },
+        });
+        var theirs = await CreatePoolAsync(lambdaConfig: new JsonObject
+        {
+            ["UserMigration"] = TestPools.FunctionArn,
+            ["PreTokenGeneration"] = OtherFunction,
+            ["PreTokenGenerationConfig"] = new JsonObject { ["LambdaArn"] = OtherFunction, ["LambdaVersion"] = "V1_0" },
+        });
+
+        var detached = await CliRunner.RunAsync(Args("disable", ours));
+        var kept = await CliRunner.RunAsync(Args("disable", theirs));
+
+        Assert.True(detached.ExitCode == 0, detached.ToString());
+        var ourConfig = (await world.Admin.DescribeUserPoolAsync(ours))["LambdaConfig"]?.AsObject() ?? [];
+        Assert.False(ourConfig.ContainsKey("PreTokenGeneration"));
+        Assert.False(ourConfig.ContainsKey("PreTokenGenerationConfig"));
+        Assert.True(kept.ExitCode == 0, kept.ToString());
+        var theirConfig = (await world.Admin.DescribeUserPoolAsync(theirs))["LambdaConfig"]!.AsObject();
+        Assert.Equal(OtherFunction, theirConfig["PreTokenGenerationConfig"]!["LambdaArn"]!.GetValue<string>());
+        Assert.Contains("it is not the groups' token step, and stays attached", kept.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -307,7 +408,7 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
     private string[] Args(string command, string poolId, params string[] extra) =>
         [command, "--new-pool-id", poolId, "--new-endpoint-url", world.Endpoint.ToString(), .. extra];
 
-    private async Task<string> CreatePoolAsync(JsonObject? lambdaConfig = null)
+    private async Task<string> CreatePoolAsync(JsonObject? lambdaConfig = null, string? tier = null)
     {
         var request = TestPools.Request("fake-pool");
         request["MfaConfiguration"] = "ON";
@@ -320,6 +421,11 @@ public sealed class EnableDisableOnFakeTests(FakeCognitoFixture world) : IClassF
         if (lambdaConfig is not null)
         {
             request["LambdaConfig"] = lambdaConfig;
+        }
+
+        if (tier is not null)
+        {
+            request["UserPoolTier"] = tier;
         }
 
         return await TestPools.CreatePoolAsync(world.Admin, request);

@@ -72,6 +72,9 @@ public sealed class TriggerSettingsTests
     [InlineData(TriggerSettingNames.OldEndpointUrl, "localhost:9229")]
     [InlineData(TriggerSettingNames.FoldIndexTable, "ab")]
     [InlineData(TriggerSettingNames.FoldIndexTable, "fold index")]
+    [InlineData(TriggerSettingNames.CarryGroups, "no")]
+    [InlineData(TriggerSettingNames.CarryGroups, "0")]
+    [InlineData(TriggerSettingNames.GroupHandOverTable, "hand over")]
     public void Load_MalformedSetting_MessageNamesTheVariable(string name, string value)
     {
         var error = Assert.Throws<SettingsException>(() => Load((name, value)));
@@ -146,5 +149,20 @@ public sealed class TriggerSettingsTests
     {
         Assert.Equal("TriggerMigration-Customers-FoldIndex1A2B", Load((TriggerSettingNames.FoldIndexTable, "TriggerMigration-Customers-FoldIndex1A2B")).FoldIndexTable);
         Assert.Null(Load().FoldIndexTable);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("true", true)]
+    [InlineData("FALSE", false)]
+    [InlineData(" false ", false)]
+    public void Load_CarryGroups_OnUnlessFalse(string? value, bool expected) =>
+        Assert.Equal(expected, (value is null ? Load() : Load((TriggerSettingNames.CarryGroups, value))).CarryGroups);
+
+    [Fact]
+    public void Load_GroupHandOverTable_ReadWhenSetNullOtherwise()
+    {
+        Assert.Equal("TriggerMigration-GroupHandOver1A2B", Load((TriggerSettingNames.GroupHandOverTable, "TriggerMigration-GroupHandOver1A2B")).GroupHandOverTable);
+        Assert.Null(Load().GroupHandOverTable);
     }
 }
