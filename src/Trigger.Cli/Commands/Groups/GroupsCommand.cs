@@ -185,7 +185,8 @@ internal static class GroupsCommand
         {
             writer.WriteLine(
                 $"Memberships: {m.Added} {(report.DryRun ? "to add" : "added")}, {m.AlreadyMembers} already there, "
-                + $"{m.NotInNewPool} of users not in the new pool yet, {m.GroupsMissing.Count} group(s) missing in the new pool"
+                + $"{m.NotInNewPool} of users not in the new pool yet, {m.NotProven} not copied (the new pool's user of that name is not shown to be the old one: check by hand), "
+                + $"{m.GroupsMissing.Count} group(s) missing in the new pool"
                 + (m.GroupsMissing.Count > 0 ? $" ({string.Join(", ", m.GroupsMissing)})" : "") + ".");
         }
     }

@@ -159,4 +159,22 @@ public sealed class GroupsOnCognitoLocalTests(CognitoLocalFixture world)
         Assert.Equal(0, second["added"]!.GetValue<int>());
         Assert.Equal(2, second["alreadyMembers"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task GroupsMembers_StrangerHoldingAnUnmigratedAdminsName_NotAddedAndCounted()
+    {
+        // ada (admins, editors) has not migrated; a stranger signed up in the new pool under her username before
+        // she did, with an address of their own. A name proves nothing: the repair must not make them an admin.
+        var pair = await PairWithOldGroupsAsync();
+        await world.Admin.CreateUserAsync(pair.NewPoolId, new UserSpec("ada", TestPools.Password) { Email = "mallory@example.com" });
+        Assert.Equal(0, (await CliRunner.RunAsync(pair.Args("groups", "--role-map", $"{OldRole}={NewRole}"))).ExitCode);
+
+        var result = await CliRunner.RunAsync(pair.Args("groups", "--members", "--role-map", $"{OldRole}={NewRole}", "--output", "json"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var counts = JsonNode.Parse(result.Out)!["memberships"]!;
+        Assert.Equal(0, counts["added"]!.GetValue<int>());
+        Assert.Equal(2, counts["notProven"]!.GetValue<int>());
+        Assert.Empty(await world.Admin.GroupsOfAsync(pair.NewPoolId, "ada"));
+    }
 }
