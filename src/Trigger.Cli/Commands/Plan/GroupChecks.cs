@@ -58,5 +58,21 @@ internal static class GroupChecks
                 + "arrive without their groups until the sweep adds them.",
                 $"Attach it: cognito-migrate enable --new-pool-id <id> --function-arn {migration} (enable attaches it unless --no-groups).");
         }
+
+        // PostAuthentication writes the memberships, but Cognito only promises its changes for the next sign-in: the
+        // first tokens carry the groups through the Pre token generation answer.
+        if (input.Groups.Count > 0 && triggers?.UserMigration is { Length: > 0 } migrating
+            && (triggers.PreTokenGenerationConfig?.LambdaArn ?? triggers.PreTokenGeneration) is var tokenStep
+            && (tokenStep is not { Length: > 0 } || !FunctionArns.SameFunction(migrating, tokenStep)))
+        {
+            yield return new Finding(
+                "groups-token-step-missing",
+                Severity.Warning,
+                "groups",
+                "The old pool has groups but the migration function is not the new pool's Pre token generation trigger: the first tokens of a user "
+                + "migrated at sign-in may lack cognito:groups (Cognito applies PostAuthentication's changes from the next sign-in).",
+                $"Attach it: cognito-migrate enable --new-pool-id <id> --function-arn {migrating} (enable attaches it unless --no-groups; "
+                + "V2_0 on the Essentials and Plus plans puts the groups in the access token too).");
+        }
     }
 }

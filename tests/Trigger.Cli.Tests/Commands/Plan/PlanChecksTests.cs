@@ -1,4 +1,5 @@
 using Trigger.Aws.Cognito;
+using Trigger.Cli.Commands.Groups;
 using Trigger.Cli.Commands.Plan;
 using Trigger.Cli.Options;
 using Trigger.Contract;
@@ -27,6 +28,36 @@ public sealed class PlanChecksTests
         Assert.Equal(("pre-sign-up-guard-missing", Severity.Warning), (finding.Code, finding.Severity));
         Assert.Contains(Function, finding.Fix, StringComparison.Ordinal);
         Assert.Empty(PlanChecks.Evaluate(CreateInput(newPool: Pool() with { LambdaConfig = new LambdaConfigType { UserMigration = Function, PreSignUp = Function } })));
+    }
+
+    [Theory]
+    [InlineData(false, false, "groups-step-missing,groups-token-step-missing")]
+    [InlineData(true, false, "groups-token-step-missing")]
+    [InlineData(false, true, "groups-step-missing")]
+    [InlineData(true, true, "")]
+    public void Evaluate_OldPoolHasGroups_WarnsForEachGroupStepNotOursAndNotWhenBothAre(bool postAuthentication, bool tokenGeneration, string expected)
+    {
+        // PostAuthentication writes the memberships; Cognito applies them from the next sign-in, so the first tokens
+        // need the Pre token generation answer. Either step missing leaves a migrated admin without cognito:groups.
+        const string Function = "arn:aws:lambda:eu-west-1:123456789012:function:migrate";
+        var group = new GroupType { GroupName = "admins" };
+        var input = CreateInput(newPool: Pool() with
+        {
+            LambdaConfig = new LambdaConfigType
+            {
+                UserMigration = Function,
+                PreSignUp = Function,
+                PostAuthentication = postAuthentication ? Function : null,
+                PreTokenGenerationConfig = tokenGeneration ? new LambdaVersionConfigType { LambdaArn = Function, LambdaVersion = "V1_0" } : null,
+            },
+        }) with
+        {
+            Groups = [new GroupComparison(group, group, GroupState.Same, [])],
+        };
+
+        var codes = PlanChecks.Evaluate(input).Where(f => f.Area == "groups").Select(f => f.Code);
+
+        Assert.Equal(expected, string.Join(",", codes));
     }
 
     [Fact]
