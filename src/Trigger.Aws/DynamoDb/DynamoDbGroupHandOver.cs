@@ -10,10 +10,13 @@ namespace Trigger.Aws.DynamoDb;
 /// <summary>
 /// The groups hand-over in a DynamoDB table, so that the PostAuthentication and Pre token generation steps find
 /// what UserMigration recorded whichever execution environment serves them. One item per waiting user, key
-/// <see cref="KeyAttribute"/> = <c>pool/folded name</c>; the item keeps the name as recorded and the new pool's
-/// case rule, and a take is one conditional DeleteItem returning the old item: atomic (taken once, whoever asks
-/// second finds nothing) and, in a case-sensitive pool, refused for any other spelling of the name (the stranger
-/// <c>admin</c> neither takes nor removes what waits for <c>Admin</c>). <see cref="ExpiresAttribute"/> is the
+/// <see cref="KeyAttribute"/> = <c>pool/name</c>, the name as the new pool compares it (exact in a case-sensitive
+/// pool, so <c>Admin</c> and <c>admin</c> migrating in the same minutes keep an item each; folded in a
+/// case-insensitive one); the item keeps the name as recorded and the pool's case rule. A take is a conditional
+/// DeleteItem returning the old item: atomic (taken once, whoever asks second finds nothing) and, in a
+/// case-sensitive pool, refused for any other spelling of the name (the stranger <c>admin</c> neither takes nor
+/// removes what waits for <c>Admin</c>). The taker does not know the pool's rule, so it asks under the exact name
+/// and, only when that finds nothing and the folded name differs, under the folded one. <see cref="ExpiresAttribute"/> is the
 /// table's TTL attribute; DynamoDB deletes expired items only eventually (typically within a few days), so a take
 /// also ignores an item past its expiry.
 /// </summary>
@@ -61,8 +64,9 @@ public sealed class DynamoDbGroupHandOver : IGroupHandOverStore
         _client = new SdkClientOnFirstUse<IAmazonDynamoDB>(client);
     }
 
-    /// <summary>The key of <paramref name="username"/>'s item in <paramref name="userPoolId"/>: folded whatever the pool's rule, the item tells the rule.</summary>
-    public static string KeyOf(string userPoolId, string username) => $"{userPoolId}/{NameFolding.Fold(username)}";
+    /// <summary>The key of <paramref name="username"/>'s item in <paramref name="userPoolId"/>, under the pool's case rule.</summary>
+    public static string KeyOf(string userPoolId, string username, bool caseSensitive) =>
+        $"{userPoolId}/{(caseSensitive ? username : NameFolding.Fold(username))}";
 
     /// <inheritdoc />
     public async Task PutAsync(GroupHandOverEntry entry, CancellationToken cancellationToken)
@@ -75,7 +79,7 @@ public sealed class DynamoDbGroupHandOver : IGroupHandOverStore
                     TableName = _tableName,
                     Item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
                     {
-                        [KeyAttribute] = new AttributeValue { S = KeyOf(entry.UserPoolId, entry.Username) },
+                        [KeyAttribute] = new AttributeValue { S = KeyOf(entry.UserPoolId, entry.Username, entry.CaseSensitive) },
                         [UsernameAttribute] = new AttributeValue { S = entry.Username },
                         [CaseSensitiveAttribute] = new AttributeValue { BOOL = entry.CaseSensitive },
                         [GroupsAttribute] = new AttributeValue { L = entry.Groups.Select(g => new AttributeValue { S = g }).ToList() },
@@ -92,6 +96,13 @@ public sealed class DynamoDbGroupHandOver : IGroupHandOverStore
     {
         ArgumentNullException.ThrowIfNull(userPoolId);
         ArgumentNullException.ThrowIfNull(username);
+        var folded = NameFolding.Fold(username);
+        return await TakeUnderAsync(userPoolId, username, KeyOf(userPoolId, username, caseSensitive: true), cancellationToken)
+            ?? (folded == username ? null : await TakeUnderAsync(userPoolId, username, KeyOf(userPoolId, username, caseSensitive: false), cancellationToken));
+    }
+
+    private async Task<GroupHandOverEntry?> TakeUnderAsync(string userPoolId, string username, string key, CancellationToken cancellationToken)
+    {
         var response = await CallAsync(
             async client =>
             {
@@ -101,7 +112,7 @@ public sealed class DynamoDbGroupHandOver : IGroupHandOverStore
                         new DeleteItemRequest
                         {
                             TableName = _tableName,
-                            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [KeyAttribute] = new AttributeValue { S = KeyOf(userPoolId, username) } },
+                            Key = new Dictionary<string, AttributeValue>(StringComparer.Ordinal) { [KeyAttribute] = new AttributeValue { S = key } },
                             // Nothing there, a case-insensitive pool, or exactly this name: otherwise leave it alone.
                             ConditionExpression = "attribute_not_exists(#k) OR #cs = :false OR #u = :u",
                             ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -85,6 +85,21 @@ public sealed class GroupHandOverOnDynaliteTests(GroupHandOverOnDynaliteFixture 
     }
 
     [Fact]
+    public async Task Adapter_TwoUsersWhoseNamesDifferOnlyInCaseInACaseSensitivePool_EachKeepsAndTakesTheirOwnGroups()
+    {
+        // Admin and admin are two users of a case-sensitive pool; migrating within the same minutes, neither entry may
+        // overwrite the other (the admin would arrive without their groups) nor be taken by the other.
+        var clock = new ManualClock();
+        var store = new DynamoDbGroupHandOver(GroupHandOverOnDynaliteFixture.Table, world.Dynamo, clock);
+        await store.PutAsync(new GroupHandOverEntry("pool_pair", "Admin", true, ["admins"], false, clock.GetUtcNow().AddMinutes(5)), CancellationToken.None);
+        await store.PutAsync(new GroupHandOverEntry("pool_pair", "admin", true, ["readers"], false, clock.GetUtcNow().AddMinutes(5)), CancellationToken.None);
+
+        Assert.Equal(["readers"], (await store.TakeAsync("pool_pair", "admin", CancellationToken.None))!.Groups);
+        Assert.Equal(["admins"], (await store.TakeAsync("pool_pair", "Admin", CancellationToken.None))!.Groups);
+        Assert.Null(await store.TakeAsync("pool_pair", "ADMIN", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Adapter_CaseInsensitiveEntry_AnySpellingTakesIt()
     {
         var clock = new ManualClock();
