@@ -52,23 +52,31 @@ internal static class PoolGroups
         ICognitoIdentityProvider client, string poolId, string side, string groupName, Func<CancellationToken, ValueTask> wait, CancellationToken cancellationToken)
     {
         var members = new List<string>();
-        string? token = null;
+        var pages = 0;
         try
         {
-            do
+            await foreach (var username in GroupListing.MemberNamesAsync(
+                client,
+                poolId,
+                groupName,
+                async token =>
+                {
+                    pages++;
+                    await wait(token);
+                },
+                cancellationToken))
             {
-                await wait(cancellationToken);
-                var page = await client.ListUsersInGroupAsync(
-                    new ListUsersInGroupRequest { UserPoolId = poolId, GroupName = groupName, Limit = 60, NextToken = token }, cancellationToken);
-                members.AddRange((page.Users ?? []).Select(u => u.Username).OfType<string>());
-                token = Next(page.NextToken, token, "ListUsersInGroup", side, poolId);
+                members.Add(username);
             }
-            while (token is not null);
         }
-        catch (ResourceNotFoundException) when (token is null)
+        catch (ResourceNotFoundException) when (pages == 1)
         {
             // The first page says the group is not there; a later page's "not found" is no answer about the members.
             return null;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliFailure($"On the {side} pool: {e.Message}", e);
         }
 
         return members;
