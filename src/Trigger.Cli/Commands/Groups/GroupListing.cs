@@ -12,6 +12,13 @@ internal static class GroupListing
 {
     private const int PageSize = 60;
 
+    /// <summary>
+    /// Pages a second for a group listing of its own pace: ListGroups is UserPoolResourceRead (20 requests per second,
+    /// no more than 5 for one operation on one pool) and ListUsersInGroup UserList (30, shared with live traffic), so
+    /// both stay well below.
+    /// </summary>
+    public const int PagesPerSecond = 4;
+
     /// <summary>The name of every group of <paramref name="poolId"/> (ListGroups).</summary>
     /// <exception cref="InvalidDataException">The pool handed back the token it was given.</exception>
     public static IAsyncEnumerable<string> GroupNamesAsync(

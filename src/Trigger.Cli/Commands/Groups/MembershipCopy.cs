@@ -49,8 +49,6 @@ internal enum MembershipWrite
 /// </summary>
 internal static class MembershipCopy
 {
-    private const int PagesPerSecond = 4;
-
     // AdminGetUser on each pool per candidate (UserRead: 120 per second per account), well below.
     private const int ReadsPerSecond = 10;
 
@@ -184,7 +182,7 @@ internal static class MembershipCopy
     // The usernames of a group's members, every page; null when the pool has no such group.
     private static async Task<HashSet<string>?> MembersAsync(PoolConnection pool, string group, CancellationToken cancellationToken)
     {
-        using var pace = new RequestPace(PagesPerSecond, pool.Time);
+        using var pace = new RequestPace(GroupListing.PagesPerSecond, pool.Time);
         var members = await PoolGroups.MembersAsync(
             pool.Client, pool.PoolId, pool.Target.SideName, group, pace.WaitAsync, cancellationToken);
         return members is null ? null : new HashSet<string>(members, StringComparer.Ordinal);

@@ -12,8 +12,6 @@ namespace Trigger.Cli.Commands.Groups;
 /// </summary>
 internal sealed class MembershipIndex
 {
-    internal const int GroupPagesPerSecond = 4;
-
     private readonly Dictionary<string, string[]> _byUser = new(StringComparer.Ordinal);
 
     private MembershipIndex()
@@ -39,7 +37,7 @@ internal sealed class MembershipIndex
         ICognitoIdentityProvider client, string poolId, Func<CancellationToken, Task> pace, TimeProvider time, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        using (var groupPages = new RequestPace(GroupPagesPerSecond, time))
+        using (var groupPages = new RequestPace(GroupListing.PagesPerSecond, time))
         {
             await foreach (var name in GroupListing.GroupNamesAsync(client, poolId, ct => groupPages.WaitAsync(ct).AsTask(), cancellationToken))
             {

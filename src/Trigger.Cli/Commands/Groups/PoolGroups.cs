@@ -13,12 +13,10 @@ namespace Trigger.Cli.Commands.Groups;
 /// </summary>
 internal static class PoolGroups
 {
-    private const int PagesPerSecond = 4;
-
     /// <summary>Every group of <paramref name="pool"/>, all pages.</summary>
     public static async Task<IReadOnlyList<GroupType>> ListAsync(PoolConnection pool, CancellationToken cancellationToken)
     {
-        using var pace = new RequestPace(PagesPerSecond, pool.Time);
+        using var pace = new RequestPace(GroupListing.PagesPerSecond, pool.Time);
         return await ListAsync(pool.Client, pool.PoolId, pool.Target.SideName, pace.WaitAsync, cancellationToken);
     }
 
@@ -85,7 +83,7 @@ internal static class PoolGroups
     /// <summary>True when <paramref name="groupName"/> has at least one member (reads one member, following short pages).</summary>
     public static async Task<bool> HasMembersAsync(PoolConnection pool, string groupName, CancellationToken cancellationToken)
     {
-        using var pace = new RequestPace(PagesPerSecond, pool.Time);
+        using var pace = new RequestPace(GroupListing.PagesPerSecond, pool.Time);
         string? token = null;
         do
         {

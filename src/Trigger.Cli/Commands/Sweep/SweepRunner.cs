@@ -312,7 +312,7 @@ internal static class SweepRunner
             return (null, null);
         }
 
-        using var pace = new RequestPace(MembershipIndex.GroupPagesPerSecond, time);
+        using var pace = new RequestPace(GroupListing.PagesPerSecond, time);
         var names = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var name in GroupListing.GroupNamesAsync(newPool, options.NewUserPoolId, ct => pace.WaitAsync(ct).AsTask(), cancellationToken))
         {
